@@ -1,0 +1,19 @@
+namespace EdgeSentiment.Core.Audio;
+
+/// <summary>Audio that cannot be read: the message names the file and what is wrong with it.</summary>
+public sealed class AudioFormatException : Exception
+{
+    public AudioFormatException()
+    {
+    }
+
+    public AudioFormatException(string message)
+        : base(message)
+    {
+    }
+
+    public AudioFormatException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
