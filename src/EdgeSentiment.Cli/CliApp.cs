@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeSentiment.Cli.Analyze;
+using EdgeSentiment.Cli.Eval;
 
 namespace EdgeSentiment.Cli;
 
@@ -10,6 +11,7 @@ public static class CliApp
     {
         var root = new RootCommand("EdgeSentiment: speech sentiment on the device, from the command line.");
         root.Subcommands.Add(AnalyzeCommand.Create(console));
+        root.Subcommands.Add(EvalCommand.Create(console));
         return root;
     }
 
