@@ -13,8 +13,20 @@ internal static class StoreFile
     public const string KeyIdField = "keyId";
     public const string RotatingToField = "rotatingTo";
 
+    // LiteDB 5 writes this text at offset 32 of the header page.
+    private const int HeaderInfoOffset = 32;
+    private static readonly byte[] HeaderInfo = "** This is a LiteDB file **"u8.ToArray();
+    private static readonly int HeaderEnd = HeaderInfoOffset + HeaderInfo.Length;
+
     public static LiteDatabase Open(string databasePath)
     {
+        // LiteDB initialises a file it does not recognise, which would overwrite it; refuse instead.
+        if (!LooksLikeLiteDb(databasePath))
+        {
+            throw new StoreOpenException(
+                $"{databasePath} is not a LiteDB result database; it was left as it is: move it aside to start a new one");
+        }
+
         var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -27,6 +39,29 @@ internal static class StoreFile
             Filename = databasePath,
             Connection = ConnectionType.Direct,
         });
+    }
+
+    /// <summary>True for a missing or empty file (a new database) and for a file with LiteDB's header.</summary>
+    public static bool LooksLikeLiteDb(string databasePath)
+    {
+        var info = new FileInfo(databasePath);
+        if (!info.Exists || info.Length == 0)
+        {
+            return true;
+        }
+
+        if (info.Length < HeaderEnd)
+        {
+            return false;
+        }
+
+        Span<byte> header = stackalloc byte[HeaderEnd];
+        using (var stream = new FileStream(databasePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            stream.ReadExactly(header);
+        }
+
+        return header[HeaderInfoOffset..].SequenceEqual(HeaderInfo);
     }
 
     public static BsonDocument? ReadMeta(LiteDatabase db) =>
