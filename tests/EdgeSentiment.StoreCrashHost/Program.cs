@@ -4,7 +4,7 @@
 using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 
 if (args.Length != 3 || !long.TryParse(args[2], out var sequence))
 {
@@ -12,9 +12,15 @@ if (args.Length != 3 || !long.TryParse(args[2], out var sequence))
     return 2;
 }
 
+// Log to stderr so stdout carries only acknowledgements; the test shows stderr when something fails.
+using var logging = LoggerFactory.Create(builder => builder.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
 using var key = StoreKeyFile.Load(args[1]);
 using var store = LiteDbResultStore.Open(
-    new StoreOptions { DatabasePath = args[0], KeyFile = args[1] }, key, args[1], NullLogger.Instance, TimeProvider.System);
+    new StoreOptions { DatabasePath = args[0], KeyFile = args[1] },
+    key,
+    args[1],
+    logging.CreateLogger("store"),
+    TimeProvider.System);
 var stdout = Console.Out;
 var origin = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 stdout.WriteLine("ready");
