@@ -8,6 +8,10 @@ namespace EdgeSentiment.Agent.Storage;
 /// </summary>
 public interface IResultStore : IDisposable
 {
+    /// <summary>
+    /// Keeps a window. Windows may be batched before they reach the disk; false when the batch this
+    /// window completed could not be written (its windows are counted as dropped).
+    /// </summary>
     bool AppendWindow(DateTime startUtc, in WindowResult window);
 
     /// <summary>Commits the summary and its outbox entry in one transaction; returns the summary's id, or null when not written.</summary>

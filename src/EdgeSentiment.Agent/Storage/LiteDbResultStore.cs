@@ -16,6 +16,11 @@ namespace EdgeSentiment.Agent.Storage;
 public sealed class LiteDbResultStore : IResultStore
 {
     private const int PendingMinutesLimit = 240;
+
+    // One transaction per window would journal several 8 KB pages every two seconds, gigabytes a day
+    // on an SD card; windows are batched (at most a minute of them is lost in a crash, and no window
+    // is ever acknowledged to anyone), while summaries commit one by one.
+    private const int WindowBatch = 30;
     private static readonly TimeSpan ReopenInterval = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
@@ -27,6 +32,7 @@ public sealed class LiteDbResultStore : IResultStore
     private readonly string _keyPath;
     private readonly Queue<PendingMinute> _pendingMinutes = new();
     private readonly HashSet<Guid> _tampered = [];
+    private readonly List<(Guid Id, DateTime StartUtc, byte[] Payload)> _windowBatch = new(WindowBatch);
     private LiteDatabase? _db;
     private DateTimeOffset _lastReopenAttempt;
     private bool _failing;
@@ -81,13 +87,11 @@ public sealed class LiteDbResultStore : IResultStore
     public bool AppendWindow(DateTime startUtc, in WindowResult window)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(window, StoreJson.Default.WindowResult);
-        var written = TryWrite(db => Collection(db, StoreCollections.Windows).Upsert(Guid.CreateVersion7(), startUtc, payload));
-        if (!written)
+        lock (_gate)
         {
-            Interlocked.Increment(ref _droppedWindows);
+            _windowBatch.Add((Guid.CreateVersion7(), startUtc, payload));
+            return _windowBatch.Count < WindowBatch || FlushWindows();
         }
-
-        return written;
     }
 
     public Guid? AppendMinute(MinuteSummary summary)
@@ -96,6 +100,7 @@ public sealed class LiteDbResultStore : IResultStore
         var pending = new PendingMinute(Guid.CreateVersion7(), Guid.CreateVersion7(), summary);
         lock (_gate)
         {
+            FlushWindows();
             if (TryWrite(db => WriteMinute(db, pending)))
             {
                 return pending.SummaryId;
@@ -193,6 +198,7 @@ public sealed class LiteDbResultStore : IResultStore
     {
         lock (_gate)
         {
+            FlushWindows();
             var before = StoreFile.SizeOnDisk(_options.DatabasePath);
             var report = new RetentionReport(nowUtc, 0, 0, 0, false, before, before);
             TryWrite(db => report = StoreRetention.Apply(db, _options, nowUtc, before));
@@ -213,6 +219,7 @@ public sealed class LiteDbResultStore : IResultStore
     {
         lock (_gate)
         {
+            FlushWindows();
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             Read(db =>
             {
@@ -230,7 +237,7 @@ public sealed class LiteDbResultStore : IResultStore
                 counts,
                 _failing,
                 _failedWrites,
-                Interlocked.Read(ref _droppedWindows),
+                _droppedWindows,
                 _outboxDropped,
                 _tampered.Count,
                 _lastRetention);
@@ -241,6 +248,7 @@ public sealed class LiteDbResultStore : IResultStore
     {
         lock (_gate)
         {
+            FlushWindows();
             CloseDatabase();
             _sealer.Dispose();
             _lock.Dispose();
@@ -308,6 +316,42 @@ public sealed class LiteDbResultStore : IResultStore
             TryRollback(db);
             throw;
         }
+    }
+
+    /// <summary>Writes the batched windows in one transaction; when that fails they are dropped and counted.</summary>
+    private bool FlushWindows()
+    {
+        if (_windowBatch.Count == 0)
+        {
+            return true;
+        }
+
+        var written = TryWrite(db =>
+        {
+            var windows = Collection(db, StoreCollections.Windows);
+            db.BeginTrans();
+            try
+            {
+                foreach (var (id, startUtc, payload) in _windowBatch)
+                {
+                    windows.Upsert(id, startUtc, payload);
+                }
+
+                db.Commit();
+            }
+            catch
+            {
+                TryRollback(db);
+                throw;
+            }
+        });
+        if (!written)
+        {
+            _droppedWindows += _windowBatch.Count;
+        }
+
+        _windowBatch.Clear();
+        return written;
     }
 
     private static void TryRollback(LiteDatabase db)
@@ -396,21 +440,30 @@ public sealed class LiteDbResultStore : IResultStore
     }
 
     private List<Stored<T>> ReadBetween<TPayload, T>(
-        string name, DateTime fromUtc, DateTime toUtc, JsonTypeInfo<TPayload> typeInfo, Func<BsonDocument, TPayload, T> map) =>
-        Read(db =>
+        string name, DateTime fromUtc, DateTime toUtc, JsonTypeInfo<TPayload> typeInfo, Func<BsonDocument, TPayload, T> map)
+    {
+        lock (_gate)
         {
-            var collection = Collection(db, name);
-            var records = new List<Stored<T>>();
-            foreach (var document in collection.Between(fromUtc, toUtc))
-            {
-                if (Decode(collection, document, typeInfo) is { } value)
-                {
-                    records.Add(new Stored<T>(document["_id"].AsGuid, SealedCollection.TimeOf(document), map(document, value)));
-                }
-            }
+            FlushWindows();
+            return Read(db => DecodeBetween(db, name, fromUtc, toUtc, typeInfo, map));
+        }
+    }
 
-            return records;
-        });
+    private List<Stored<T>> DecodeBetween<TPayload, T>(
+        LiteDatabase db, string name, DateTime fromUtc, DateTime toUtc, JsonTypeInfo<TPayload> typeInfo, Func<BsonDocument, TPayload, T> map)
+    {
+        var collection = Collection(db, name);
+        var records = new List<Stored<T>>();
+        foreach (var document in collection.Between(fromUtc, toUtc))
+        {
+            if (Decode(collection, document, typeInfo) is { } value)
+            {
+                records.Add(new Stored<T>(document["_id"].AsGuid, SealedCollection.TimeOf(document), map(document, value)));
+            }
+        }
+
+        return records;
+    }
 
     private T? Decode<T>(SealedCollection collection, BsonDocument document, JsonTypeInfo<T> typeInfo)
     {

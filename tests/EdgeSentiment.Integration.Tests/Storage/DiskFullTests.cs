@@ -47,10 +47,10 @@ public sealed class DiskFullTests
 
             File.Delete(filler);
             bed.Time.Advance(TimeSpan.FromSeconds(10));
-            Assert.True(store.AppendWindow(StoreTestBed.Origin.AddHours(1), window));
+            acknowledged.Add(store.AppendMinute(StoreTestBed.Minute(minute++))!.Value);
             Assert.False(store.GetStatus().WritesFailing, string.Join("\n", bed.Logger.Entries.Select(e => $"{e.Id.Id} {e.Message}")));
             Assert.Equal(1, bed.Logger.Count(5003));
-            acknowledged.Add(store.AppendMinute(StoreTestBed.Minute(minute++))!.Value);
+            Assert.True(store.AppendWindow(StoreTestBed.Origin.AddHours(1), window));
         }
 
         using (var store = bed.Open())
