@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace EdgeSentiment.Core.Audio;
@@ -87,7 +88,19 @@ internal static class WavSampleDecoder
             BinaryPrimitives.ReverseEndianness(source, source);
         }
 
-        for (int i = 0; i < destination.Length; i++)
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var scale = new Vector<float>(Scale);
+            for (; i <= destination.Length - Vector<short>.Count; i += Vector<short>.Count)
+            {
+                Vector.Widen(new Vector<short>(source[i..]), out var low, out var high);
+                (Vector.ConvertToSingle(low) * scale).CopyTo(destination[i..]);
+                (Vector.ConvertToSingle(high) * scale).CopyTo(destination[(i + Vector<int>.Count)..]);
+            }
+        }
+
+        for (; i < destination.Length; i++)
         {
             destination[i] = source[i] * Scale;
         }

@@ -4,7 +4,7 @@ namespace EdgeSentiment.Core.Tests.Audio;
 
 public sealed class WavReaderTests
 {
-    private static readonly float[] _tone = Signals.Sine(440, 16000, 1600, amplitude: 0.8);
+    private static readonly float[] _tone = Signals.Sine(440, 16000, 1603, amplitude: 0.8);
 
     [Theory]
     [InlineData(8, false, false, 0, 1.0 / 128)]
