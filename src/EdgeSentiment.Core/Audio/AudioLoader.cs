@@ -21,9 +21,10 @@ public static class AudioLoader
         {
             return new PcmAudio(StreamingResampler.Resample(audio.Samples, audio.SampleRate, sampleRate), sampleRate);
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
-            throw AudioFormatException.For(path, $"its sample rate of {audio.SampleRate} Hz cannot be converted to {sampleRate} Hz: {ex.Message}");
+            // Only odd rates whose ratio to the target needs an oversized filter table end up here.
+            throw AudioFormatException.For(path, $"its sample rate of {audio.SampleRate} Hz has no practical conversion to {sampleRate} Hz; resample it to a standard rate first, e.g. sox in.wav -r 48000 out.wav");
         }
     }
 }
