@@ -17,6 +17,12 @@ public static class AudioLoader
             return audio;
         }
 
+        long converted = (long)Math.Ceiling((double)audio.Samples.Length * sampleRate / audio.SampleRate);
+        if (converted > Array.MaxLength)
+        {
+            throw AudioFormatException.For(path, $"at {sampleRate} Hz it would have {converted} samples, too long to load at once; split it into shorter files");
+        }
+
         try
         {
             return new PcmAudio(StreamingResampler.Resample(audio.Samples, audio.SampleRate, sampleRate), sampleRate);

@@ -18,6 +18,14 @@ public sealed class WavReaderErrorTests : IDisposable
     }
 
     [Fact]
+    public void ReadMono_Directory_IsRefusedWithItsPath()
+    {
+        var ex = Assert.Throws<AudioFormatException>(() => WavReader.ReadMono(_dir.Path));
+
+        Assert.StartsWith(_dir.Path + ": ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadMono_ZeroLengthFile_SaysEmpty()
     {
         AssertRefused(_dir.Write("empty.wav", []), "empty (0 bytes)");
