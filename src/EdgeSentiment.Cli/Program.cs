@@ -1,4 +1,3 @@
-using System.CommandLine;
+using EdgeSentiment.Cli;
 
-var root = new RootCommand("EdgeSentiment: on-device speech sentiment.");
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+return CliApp.Run(args, CliConsole.System);

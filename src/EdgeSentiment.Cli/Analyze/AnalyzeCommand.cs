@@ -1,0 +1,79 @@
+using System.CommandLine;
+using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Audio;
+using EdgeSentiment.Core.Inference;
+
+namespace EdgeSentiment.Cli.Analyze;
+
+/// <summary><c>edgesentiment analyze FILE... [--model PATH] [--json]</c>: the sentiment of recordings.</summary>
+public static class AnalyzeCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var files = new Argument<FileInfo[]>("FILE")
+        {
+            Description = "WAV recordings to analyze (any PCM or float format, any rate, mono or more channels).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var model = ModelOption.Create();
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of tables." };
+
+        var command = new Command("analyze", "Sentiment of each stretch of speech and of each whole recording.")
+        {
+            files,
+            model,
+            json,
+        };
+        command.SetAction(parseResult => Run(
+            parseResult.GetRequiredValue(files),
+            ModelOption.PathOf(parseResult.GetValue(model)),
+            parseResult.GetValue(json),
+            console));
+        return command;
+    }
+
+    private static int Run(FileInfo[] files, string modelPath, bool json, CliConsole console)
+    {
+        RecordingAnalyzer analyzer;
+        try
+        {
+            analyzer = RecordingAnalyzer.Load(modelPath);
+        }
+        catch (ModelLoadException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.Failed;
+        }
+
+        using (analyzer)
+        {
+            var reports = new List<FileReport>(files.Length);
+            var failed = 0;
+            foreach (var file in files)
+            {
+                try
+                {
+                    var audio = AudioLoader.LoadMono(file.FullName, analyzer.SampleRate);
+                    reports.Add(new FileReport(file.ToString(), analyzer.Analyze(audio)));
+                }
+                catch (AudioFormatException e)
+                {
+                    console.Fail(e.Message);
+                    failed++;
+                }
+            }
+
+            var model = analyzer.Model;
+            if (json)
+            {
+                AnalysisJson.Write(console.Out, reports, model);
+            }
+            else
+            {
+                AnalysisTable.Write(console.Out, reports, model);
+            }
+
+            return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        }
+    }
+}

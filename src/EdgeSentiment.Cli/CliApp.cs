@@ -1,0 +1,38 @@
+using System.CommandLine;
+using EdgeSentiment.Cli.Analyze;
+using EdgeSentiment.Cli.Eval;
+using EdgeSentiment.Cli.Features;
+
+namespace EdgeSentiment.Cli;
+
+/// <summary>The <c>edgesentiment</c> command tree.</summary>
+public static class CliApp
+{
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand("EdgeSentiment: speech sentiment on the device, from the command line.");
+        root.Subcommands.Add(AnalyzeCommand.Create(console));
+        root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(FeaturesCommand.Create(console));
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
+    public static int Run(string[] args, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var parseResult = Build(console).Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                console.Fail(error.Message);
+            }
+
+            console.Error.WriteLine("Try 'edgesentiment --help'.");
+            return ExitCodes.Usage;
+        }
+
+        return parseResult.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+    }
+}

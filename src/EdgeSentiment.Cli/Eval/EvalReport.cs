@@ -1,0 +1,6 @@
+using EdgeSentiment.Core.Evaluation;
+
+namespace EdgeSentiment.Cli.Eval;
+
+/// <summary>What <c>eval</c> found: the model, how many clips, how many could not be read, the confusion.</summary>
+public sealed record EvalReport(string Model, int Clips, int Failed, ConfusionMatrix Confusion);

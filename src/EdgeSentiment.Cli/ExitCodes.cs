@@ -1,0 +1,13 @@
+namespace EdgeSentiment.Cli;
+
+/// <summary>The exit codes every command uses.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The command ran but something it was given failed (a file, a check).</summary>
+    public const int Failed = 1;
+
+    /// <summary>The command line itself was wrong.</summary>
+    public const int Usage = 2;
+}

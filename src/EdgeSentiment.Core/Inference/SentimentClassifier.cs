@@ -1,0 +1,170 @@
+using EdgeSentiment.Core.Features;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace EdgeSentiment.Core.Inference;
+
+/// <summary>
+/// The ONNX sentiment model, loaded once and run per analysis window into buffers it owns.
+/// One instance serves one thread at a time.
+/// </summary>
+public sealed class SentimentClassifier : IDisposable
+{
+    private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions = new();
+    private readonly float[] _input;
+    private readonly float[] _output;
+    private readonly OrtValue _inputValue;
+    private readonly OrtValue _outputValue;
+    private readonly string[] _inputNames = [ModelContract.InputName];
+    private readonly string[] _outputNames = [ModelContract.OutputName];
+    private readonly OrtValue[] _inputValues;
+    private readonly OrtValue[] _outputValues;
+    private readonly int[] _columnOfLabel = new int[SentimentLabels.Count];
+
+    private SentimentClassifier(InferenceSession session, ModelContract contract, string path)
+    {
+        _session = session;
+        Contract = contract;
+        ModelPath = path;
+        FeatureCount = contract.WindowFrames * contract.Features.MelBands;
+        _input = new float[FeatureCount];
+        _output = new float[SentimentLabels.Count];
+        _inputValue = OrtValue.CreateTensorValueFromMemory(_input, [1, contract.WindowFrames, contract.Features.MelBands]);
+        _outputValue = OrtValue.CreateTensorValueFromMemory(_output, [1, SentimentLabels.Count]);
+        _inputValues = [_inputValue];
+        _outputValues = [_outputValue];
+        for (var column = 0; column < contract.Labels.Count; column++)
+        {
+            _columnOfLabel[(int)contract.Labels[column]] = column;
+        }
+    }
+
+    public ModelContract Contract { get; }
+
+    public string ModelPath { get; }
+
+    /// <summary>Values of one window's log-mel input: frames × mel bands.</summary>
+    public int FeatureCount { get; }
+
+    /// <summary>
+    /// Loads <paramref name="path"/> and checks that its contract matches <paramref name="features"/>
+    /// and a window of <paramref name="windowFrames"/> frames.
+    /// </summary>
+    /// <exception cref="ModelLoadException">Missing, unreadable, corrupt or mismatched model; the message says which and what to do.</exception>
+    public static SentimentClassifier Load(string path, LogMelSettings features, int windowFrames, int threads = 1)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        if (!File.Exists(path))
+        {
+            throw new ModelLoadException(
+                $"{path}: model file not found; pass --model with the path of an EdgeSentiment .onnx model, or reinstall the models folder.");
+        }
+
+        InferenceSession session;
+        using (var options = new SessionOptions
+        {
+            IntraOpNumThreads = threads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        })
+        {
+            try
+            {
+                session = new InferenceSession(path, options);
+            }
+            catch (OnnxRuntimeException e)
+            {
+                throw new ModelLoadException(
+                    $"{path}: not a loadable ONNX model ({FirstLine(e.Message)}); the file may be damaged: restore it from the release.",
+                    e);
+            }
+        }
+
+        try
+        {
+            var contract = ModelContract.Parse(session.ModelMetadata.CustomMetadataMap, path);
+            var mismatch = contract.FindFeatureMismatch(features, windowFrames);
+            if (mismatch is not null)
+            {
+                throw new ModelLoadException($"{path}: the model was trained on other features ({mismatch}); use a model made for this build.");
+            }
+
+            CheckTensors(session, contract, path);
+            return new SentimentClassifier(session, contract, path);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Classifies one window of log-mel features (<see cref="FeatureCount"/> values) and writes
+    /// the three probabilities in <see cref="SentimentLabel"/> order.
+    /// </summary>
+    public void Predict(ReadOnlySpan<float> logMel, Span<float> probabilities)
+    {
+        if (logMel.Length != FeatureCount)
+        {
+            throw new ArgumentException($"expected {FeatureCount} log-mel values, got {logMel.Length}", nameof(logMel));
+        }
+
+        if (probabilities.Length < SentimentLabels.Count)
+        {
+            throw new ArgumentException($"room for {SentimentLabels.Count} probabilities is needed", nameof(probabilities));
+        }
+
+        logMel.CopyTo(_input);
+        _session.Run(_runOptions, _inputNames, _inputValues, _outputNames, _outputValues);
+        for (var label = 0; label < SentimentLabels.Count; label++)
+        {
+            probabilities[label] = _output[_columnOfLabel[label]];
+        }
+    }
+
+    public void Dispose()
+    {
+        _inputValue.Dispose();
+        _outputValue.Dispose();
+        _runOptions.Dispose();
+        _session.Dispose();
+    }
+
+    private static void CheckTensors(InferenceSession session, ModelContract contract, string path)
+    {
+        if (!session.InputMetadata.TryGetValue(ModelContract.InputName, out var input))
+        {
+            throw new ModelLoadException($"{path}: the model has no input named '{ModelContract.InputName}' (see docs/model-contract.md).");
+        }
+
+        if (!session.OutputMetadata.TryGetValue(ModelContract.OutputName, out var output))
+        {
+            throw new ModelLoadException($"{path}: the model has no output named '{ModelContract.OutputName}' (see docs/model-contract.md).");
+        }
+
+        var dims = input.Dimensions;
+        if (input.ElementDataType != TensorElementType.Float || dims.Length != 3
+            || (dims[1] > 0 && dims[1] != contract.WindowFrames) || (dims[2] > 0 && dims[2] != contract.Features.MelBands))
+        {
+            throw new ModelLoadException(
+                $"{path}: input '{ModelContract.InputName}' is {input.ElementDataType}[{string.Join(',', dims)}]; expected Float[N,{contract.WindowFrames},{contract.Features.MelBands}].");
+        }
+
+        var outDims = output.Dimensions;
+        if (output.ElementDataType != TensorElementType.Float || outDims.Length != 2 || (outDims[1] > 0 && outDims[1] != SentimentLabels.Count))
+        {
+            throw new ModelLoadException(
+                $"{path}: output '{ModelContract.OutputName}' is {output.ElementDataType}[{string.Join(',', outDims)}]; expected Float[N,{SentimentLabels.Count}].");
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+}
