@@ -17,13 +17,20 @@ public static class AudioLoader
             return audio;
         }
 
+        long converted = (long)Math.Ceiling((double)audio.Samples.Length * sampleRate / audio.SampleRate);
+        if (converted > Array.MaxLength)
+        {
+            throw AudioFormatException.For(path, $"at {sampleRate} Hz it would have {converted} samples, too long to load at once; split it into shorter files");
+        }
+
         try
         {
             return new PcmAudio(StreamingResampler.Resample(audio.Samples, audio.SampleRate, sampleRate), sampleRate);
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
-            throw AudioFormatException.For(path, $"its sample rate of {audio.SampleRate} Hz cannot be converted to {sampleRate} Hz: {ex.Message}");
+            // Only odd rates whose ratio to the target needs an oversized filter table end up here.
+            throw AudioFormatException.For(path, $"its sample rate of {audio.SampleRate} Hz has no practical conversion to {sampleRate} Hz; resample it to a standard rate first, e.g. sox in.wav -r 48000 out.wav");
         }
     }
 }

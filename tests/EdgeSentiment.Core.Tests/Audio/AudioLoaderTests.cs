@@ -72,6 +72,16 @@ public sealed class AudioLoaderTests : IDisposable
     }
 
     [Fact]
+    public void LoadMono_OddSampleRate_SaysToResampleToAStandardRateFirst()
+    {
+        string path = _dir.Write("odd.wav", new WavBuilder { SampleRate = 96001 }.Build(new float[960]));
+
+        var ex = Assert.Throws<AudioFormatException>(() => AudioLoader.LoadMono(path));
+
+        Assert.Equal($"{path}: its sample rate of 96001 Hz has no practical conversion to 16000 Hz; resample it to a standard rate first, e.g. sox in.wav -r 48000 out.wav", ex.Message);
+    }
+
+    [Fact]
     public void LoadMono_MissingFile_NamesIt()
     {
         string path = Path.Combine(_dir.Path, "missing.wav");

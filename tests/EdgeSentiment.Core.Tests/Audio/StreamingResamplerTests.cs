@@ -138,6 +138,24 @@ public sealed class StreamingResamplerTests
     }
 
     [Fact]
+    public void Process_AfterConstruction_AllocatesNothing()
+    {
+        // Live capture calls this for every buffer; the garbage collector must stay out of it.
+        var resampler = new StreamingResampler(44100, 16000);
+        float[] input = Signals.Noise(1024, seed: 11);
+        float[] output = new float[resampler.MaxOutputLength(input.Length)];
+        resampler.Process(input, output);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 200; i++)
+        {
+            resampler.Process(input, output);
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    [Fact]
     public void Latency_At48kHz_IsAFewMilliseconds()
     {
         var resampler = new StreamingResampler(48000, 16000);

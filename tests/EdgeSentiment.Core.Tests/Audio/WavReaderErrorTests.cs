@@ -4,7 +4,7 @@ namespace EdgeSentiment.Core.Tests.Audio;
 
 public sealed class WavReaderErrorTests : IDisposable
 {
-    private static readonly float[] _tone = Signals.Sine(440, 16000, 1600);
+    private static readonly float[] Tone = Signals.Sine(440, 16000, 1600);
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
@@ -15,6 +15,14 @@ public sealed class WavReaderErrorTests : IDisposable
         string path = Path.Combine(_dir.Path, "nowhere.wav");
 
         AssertRefused(path, "file not found");
+    }
+
+    [Fact]
+    public void ReadMono_Directory_IsRefusedWithItsPath()
+    {
+        var ex = Assert.Throws<AudioFormatException>(() => WavReader.ReadMono(_dir.Path));
+
+        Assert.StartsWith(_dir.Path + ": ", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +42,7 @@ public sealed class WavReaderErrorTests : IDisposable
     [Fact]
     public void ReadMono_RiffOfAnotherType_SaysNotWave()
     {
-        byte[] avi = new WavBuilder().Build(_tone);
+        byte[] avi = new WavBuilder().Build(Tone);
         "AVI "u8.CopyTo(avi.AsSpan(8));
 
         AssertRefused(_dir.Write("movie.wav", avi), "type \"AVI \" instead of \"WAVE\"");
@@ -43,12 +51,12 @@ public sealed class WavReaderErrorTests : IDisposable
     [Fact]
     public void ReadMono_TruncatedFile_SaysHowMuchIsMissing()
     {
-        byte[] wav = new WavBuilder().Build(_tone);
-        int dataStart = wav.Length - (_tone.Length * 2);
+        byte[] wav = new WavBuilder().Build(Tone);
+        int dataStart = wav.Length - (Tone.Length * 2);
 
         string path = _dir.Write("cut.wav", wav[..(dataStart + 1000)]);
 
-        AssertRefused(path, $"claims {_tone.Length * 2} bytes but only 1000 are present");
+        AssertRefused(path, $"claims {Tone.Length * 2} bytes but only 1000 are present");
     }
 
     [Fact]
@@ -112,7 +120,7 @@ public sealed class WavReaderErrorTests : IDisposable
     [Fact]
     public void ReadMono_ExtensibleWithUnknownSubFormat_IsRefused()
     {
-        byte[] wav = new WavBuilder { Extensible = true }.Build(_tone);
+        byte[] wav = new WavBuilder { Extensible = true }.Build(Tone);
         int guidAt = wav.AsSpan().IndexOf("fmt "u8) + 8 + 24;
         wav[guidAt + 10] ^= 0xFF;
 
@@ -164,7 +172,7 @@ public sealed class WavReaderErrorTests : IDisposable
     [Fact]
     public void ReadMono_HugeChunkSizeBeforeData_SaysNoDataChunk()
     {
-        byte[] wav = new WavBuilder().Build(_tone);
+        byte[] wav = new WavBuilder().Build(Tone);
         int fmtAt = wav.AsSpan().IndexOf("fmt "u8);
         byte[] hostile = [.. wav[..fmtAt], .. "LIST"u8, 0xF0, 0xFF, 0xFF, 0xFF, .. wav[fmtAt..]];
 
@@ -174,7 +182,7 @@ public sealed class WavReaderErrorTests : IDisposable
     [Fact]
     public void ReadMono_BigEndianRifx_SaysItIsNotSupported()
     {
-        byte[] wav = new WavBuilder().Build(_tone);
+        byte[] wav = new WavBuilder().Build(Tone);
         "RIFX"u8.CopyTo(wav);
 
         AssertRefused(_dir.Write("mac.wav", wav), "big-endian (RIFX)");
@@ -191,7 +199,7 @@ public sealed class WavReaderErrorTests : IDisposable
     }
 
     private string Write(WavBuilder builder, byte[]? raw = null) =>
-        _dir.Write($"{Guid.NewGuid():N}.wav", raw is null ? builder.Build(_tone) : builder.BuildRaw(raw));
+        _dir.Write($"{Guid.NewGuid():N}.wav", raw is null ? builder.Build(Tone) : builder.BuildRaw(raw));
 
     /// <summary>Both entry points refuse the file with a one-line message naming it and the problem.</summary>
     private static AudioFormatException AssertRefused(string path, string problem)

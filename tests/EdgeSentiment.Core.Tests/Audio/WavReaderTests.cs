@@ -4,7 +4,7 @@ namespace EdgeSentiment.Core.Tests.Audio;
 
 public sealed class WavReaderTests
 {
-    private static readonly float[] _tone = Signals.Sine(440, 16000, 1603, amplitude: 0.8);
+    private static readonly float[] Tone = Signals.Sine(440, 16000, 1603, amplitude: 0.8);
 
     [Theory]
     [InlineData(8, false, false, 0, 1.0 / 128)]
@@ -22,11 +22,11 @@ public sealed class WavReaderTests
     {
         var builder = new WavBuilder { Bits = bits, Float = isFloat, Extensible = extensible, ValidBits = validBits };
 
-        var audio = WavReader.ReadMono(new MemoryStream(builder.Build(_tone)), "tone.wav");
+        var audio = WavReader.ReadMono(new MemoryStream(builder.Build(Tone)), "tone.wav");
 
         Assert.Equal(16000, audio.SampleRate);
-        Assert.Equal(_tone.Length, audio.Samples.Length);
-        AssertClose(_tone, audio.Samples, tolerance + 1e-7);
+        Assert.Equal(Tone.Length, audio.Samples.Length);
+        AssertClose(Tone, audio.Samples, tolerance + 1e-7);
     }
 
     [Fact]
@@ -44,26 +44,26 @@ public sealed class WavReaderTests
     public void ReadMono_Plain12BitPcm_ReadsLeftJustifiedSamples()
     {
         // Old writers declare 12 bits in a 2-byte container; the data is ordinary 16-bit words.
-        byte[] data = new WavBuilder { Bits = 16, ValidBits = 12 }.Encode(_tone);
+        byte[] data = new WavBuilder { Bits = 16, ValidBits = 12 }.Encode(Tone);
         byte[] wav = new WavBuilder { Bits = 12, BlockAlign = 2 }.BuildRaw(data);
 
         var audio = WavReader.ReadMono(new MemoryStream(wav), "12bit.wav");
 
-        AssertClose(_tone, audio.Samples, 1.0 / 2048);
+        AssertClose(Tone, audio.Samples, 1.0 / 2048);
     }
 
     [Fact]
     public void ReadMono_Stereo_AveragesTheChannels()
     {
-        float[] right = Signals.Sine(1000, 16000, _tone.Length, amplitude: 0.1);
-        float[] expected = new float[_tone.Length];
+        float[] right = Signals.Sine(1000, 16000, Tone.Length, amplitude: 0.1);
+        float[] expected = new float[Tone.Length];
         for (int n = 0; n < expected.Length; n++)
         {
-            expected[n] = (_tone[n] + right[n]) / 2;
+            expected[n] = (Tone[n] + right[n]) / 2;
         }
 
         var builder = new WavBuilder { Channels = 2, Bits = 32, Float = true };
-        var audio = WavReader.ReadMono(new MemoryStream(builder.Build(Signals.Interleave(_tone, right))), "stereo.wav");
+        var audio = WavReader.ReadMono(new MemoryStream(builder.Build(Signals.Interleave(Tone, right))), "stereo.wav");
 
         AssertClose(expected, audio.Samples, 1e-7);
     }
@@ -120,9 +120,9 @@ public sealed class WavReaderTests
         builder.ChunksBeforeData.Add(("fact", new byte[4]));
         builder.ChunksAfterData.Add(("LIST", new byte[33]));
 
-        var audio = WavReader.ReadMono(new MemoryStream(builder.Build(_tone)), "chunky.wav");
+        var audio = WavReader.ReadMono(new MemoryStream(builder.Build(Tone)), "chunky.wav");
 
-        AssertClose(_tone, audio.Samples, 1.0 / 32768);
+        AssertClose(Tone, audio.Samples, 1.0 / 32768);
     }
 
     [Theory]
@@ -132,20 +132,20 @@ public sealed class WavReaderTests
     {
         var builder = new WavBuilder { DataSize = declared, Channels = 2 };
 
-        var audio = WavReader.ReadMono(new MemoryStream(builder.Build(Signals.Interleave(_tone, _tone))), "live.wav");
+        var audio = WavReader.ReadMono(new MemoryStream(builder.Build(Signals.Interleave(Tone, Tone))), "live.wav");
 
-        AssertClose(_tone, audio.Samples, 1.0 / 32768);
+        AssertClose(Tone, audio.Samples, 1.0 / 32768);
     }
 
     [Fact]
     public void ReadMono_PartialTrailingFrame_IsDropped()
     {
-        byte[] data = new WavBuilder { Channels = 2 }.Encode(Signals.Interleave(_tone, _tone));
+        byte[] data = new WavBuilder { Channels = 2 }.Encode(Signals.Interleave(Tone, Tone));
         byte[] withPartialFrame = [.. data, 0x12, 0x34, 0x56];
 
         var audio = WavReader.ReadMono(new MemoryStream(new WavBuilder { Channels = 2 }.BuildRaw(withPartialFrame)), "partial.wav");
 
-        Assert.Equal(_tone.Length, audio.Samples.Length);
+        Assert.Equal(Tone.Length, audio.Samples.Length);
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class WavReaderTests
     {
         var builder = new WavBuilder { Bits = 24 };
         builder.ChunksBeforeFmt.Add(("LIST", new byte[1001]));
-        byte[] wav = builder.Build(_tone);
+        byte[] wav = builder.Build(Tone);
 
         var fromSeekable = WavReader.ReadMono(new MemoryStream(wav), "a.wav");
         var fromPipe = WavReader.ReadMono(new NonSeekableStream(wav), "a.wav");
@@ -165,12 +165,12 @@ public sealed class WavReaderTests
     public void ReadMono_FromPath_ReadsTheFile()
     {
         using var dir = new TempDirectory();
-        string path = dir.Write("tone.wav", new WavBuilder { SampleRate = 22050 }.Build(_tone));
+        string path = dir.Write("tone.wav", new WavBuilder { SampleRate = 22050 }.Build(Tone));
 
         var audio = WavReader.ReadMono(path);
 
         Assert.Equal(22050, audio.SampleRate);
-        AssertClose(_tone, audio.Samples, 1.0 / 32768);
+        AssertClose(Tone, audio.Samples, 1.0 / 32768);
     }
 
     internal static void AssertClose(float[] expected, float[] actual, double tolerance)
