@@ -2,6 +2,7 @@ using System.CommandLine;
 using EdgeSentiment.Cli.Analyze;
 using EdgeSentiment.Cli.Eval;
 using EdgeSentiment.Cli.Export;
+using EdgeSentiment.Cli.Features;
 using EdgeSentiment.Cli.Keys;
 
 namespace EdgeSentiment.Cli;
@@ -14,6 +15,7 @@ public static class CliApp
         var root = new RootCommand("EdgeSentiment: speech sentiment on the device, from the command line.");
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(FeaturesCommand.Create(console));
         root.Subcommands.Add(KeyCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         return root;
