@@ -11,16 +11,22 @@ public sealed class CaptureOutput
 {
     private readonly ChannelWriter<AudioChunk> _writer;
     private readonly Action<bool> _faultChanged;
+    private readonly Action _alive;
     private long _overruns;
     private long _samples;
     private int _faulted;
 
-    public CaptureOutput(ChannelWriter<AudioChunk> writer, Action<bool> faultChanged)
+    /// <param name="writer">Where chunks go.</param>
+    /// <param name="faultChanged">Called with true when the device fails, false when it is back.</param>
+    /// <param name="alive">Called on every write and every fault report, for the watchdog heartbeat.</param>
+    public CaptureOutput(ChannelWriter<AudioChunk> writer, Action<bool> faultChanged, Action alive)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(faultChanged);
+        ArgumentNullException.ThrowIfNull(alive);
         _writer = writer;
         _faultChanged = faultChanged;
+        _alive = alive;
     }
 
     /// <summary>Times the device reported that audio was lost before we read it.</summary>
@@ -81,6 +87,7 @@ public sealed class CaptureOutput
     /// <summary>The device is missing or failed; the indicator shows a fault until <see cref="ReportRecovered"/>.</summary>
     public void ReportFault()
     {
+        _alive();
         if (Interlocked.Exchange(ref _faulted, 1) == 0)
         {
             _faultChanged(true);
@@ -99,6 +106,7 @@ public sealed class CaptureOutput
     {
         var buffer = ArrayPool<float>.Shared.Rent(samples.Length);
         samples.CopyTo(buffer);
+        _alive();
         Interlocked.Add(ref _samples, samples.Length);
         return new AudioChunk(buffer, samples.Length);
     }
