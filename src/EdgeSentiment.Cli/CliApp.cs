@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeSentiment.Cli.Analyze;
 using EdgeSentiment.Cli.Eval;
+using EdgeSentiment.Cli.Features;
 
 namespace EdgeSentiment.Cli;
 
@@ -12,6 +13,7 @@ public static class CliApp
         var root = new RootCommand("EdgeSentiment: speech sentiment on the device, from the command line.");
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(FeaturesCommand.Create(console));
         return root;
     }
 
