@@ -13,7 +13,7 @@ public sealed record PipelineSettings
     public int ResultQueueCapacity { get; init; } = 16;
 
     /// <summary>Updates waiting in each sink's own queue.</summary>
-    public int SinkWorkerCapacity { get; init; } = 64;
+    public int SinkQueueCapacity { get; init; } = 64;
 
     /// <summary>How long sinks get to finish what is queued when the agent stops.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(2);

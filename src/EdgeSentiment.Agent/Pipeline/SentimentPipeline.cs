@@ -62,7 +62,7 @@ public sealed class SentimentPipeline
         _sinks = new SinkWorker[sinks.Count];
         for (var i = 0; i < sinks.Count; i++)
         {
-            _sinks[i] = new SinkWorker(sinks[i], settings.SinkWorkerCapacity, logger);
+            _sinks[i] = new SinkWorker(sinks[i], settings.SinkQueueCapacity, logger);
         }
     }
 
