@@ -68,10 +68,32 @@ public static class AgentHost
     /// <exception cref="OptionsValidationException">A configuration value is out of range or unknown.</exception>
     public static void Prepare(IServiceProvider services)
     {
-        _ = services.GetRequiredService<IOptions<CaptureOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<IndicatorOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        ArgumentNullException.ThrowIfNull(services);
+
+        // Every section is checked before failing, so one start shows every mistake.
+        var failures = new List<string>();
+        Check<CaptureOptions>(services, failures);
+        Check<IndicatorOptions>(services, failures);
+        Check<PipelineOptions>(services, failures);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(AgentHost), failures);
+        }
+
         _ = services.GetRequiredService<AgentService>();
+    }
+
+    private static void Check<TOptions>(IServiceProvider services, List<string> failures)
+        where TOptions : class
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<TOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            failures.AddRange(e.Failures);
+        }
     }
 
     /// <summary>Registers the agent's options, pipeline parts and hosted services.</summary>
