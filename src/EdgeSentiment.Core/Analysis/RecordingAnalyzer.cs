@@ -8,15 +8,15 @@ namespace EdgeSentiment.Core.Analysis;
 public sealed class RecordingAnalyzer : IDisposable
 {
     private readonly WindowClassifier _windows;
-    private readonly AnalysisWindowSettings _settings;
-    private readonly float[] _padded;
+    private readonly WindowPlanner _planner;
+    private readonly float[] _window;
 
     public RecordingAnalyzer(WindowClassifier windows, AnalysisWindowSettings settings)
     {
         ArgumentNullException.ThrowIfNull(windows);
         _windows = windows;
-        _settings = settings;
-        _padded = new float[windows.WindowSamples];
+        _planner = new WindowPlanner(settings, windows.SampleRate);
+        _window = new float[windows.WindowSamples];
     }
 
     public int SampleRate => _windows.SampleRate;
@@ -24,10 +24,10 @@ public sealed class RecordingAnalyzer : IDisposable
     public ModelContract Model => _windows.Model;
 
     /// <exception cref="ModelLoadException">The model is missing, corrupt, or made for other features.</exception>
-    public static RecordingAnalyzer Load(string modelPath, AnalysisWindowSettings? settings = null)
+    public static RecordingAnalyzer Load(string modelPath, AnalysisWindowSettings? settings = null, SpeechDetectorSettings? speech = null)
     {
         settings ??= AnalysisWindowSettings.Default;
-        return new RecordingAnalyzer(WindowClassifier.Load(modelPath, settings), settings);
+        return new RecordingAnalyzer(WindowClassifier.Load(modelPath, settings, speech), settings);
     }
 
     public RecordingResult Analyze(PcmAudio audio)
@@ -38,35 +38,16 @@ public sealed class RecordingAnalyzer : IDisposable
             throw new ArgumentException($"audio must be at {SampleRate} Hz, got {audio.SampleRate} Hz", nameof(audio));
         }
 
-        var samples = audio.Samples;
-        var length = _windows.WindowSamples;
-        var hop = _settings.HopSamples(SampleRate);
-        var results = new List<WindowResult>();
-        if (samples.Length > 0 && samples.Length < length)
+        var plan = _planner.Plan(audio.Samples.Length);
+        var results = new List<WindowResult>(plan.Count);
+        foreach (var window in plan)
         {
-            Array.Clear(_padded);
-            samples.CopyTo(_padded, 0);
-            results.Add(_windows.Classify(_padded, TimeSpan.Zero));
-        }
-        else if (samples.Length >= length)
-        {
-            var start = 0;
-            for (; start + length <= samples.Length; start += hop)
-            {
-                results.Add(_windows.Classify(samples.AsSpan(start, length), At(start)));
-            }
-
-            if (start - hop + length < samples.Length)
-            {
-                var last = samples.Length - length;
-                results.Add(_windows.Classify(samples.AsSpan(last, length), At(last)));
-            }
+            _planner.Fill(audio.Samples, window, _window);
+            results.Add(_windows.Classify(_window, _planner.StartTime(window)));
         }
 
         return new RecordingResult(audio.DurationSeconds, results, RecordingVerdict.Decide(results));
     }
 
     public void Dispose() => _windows.Dispose();
-
-    private TimeSpan At(int sample) => TimeSpan.FromSeconds((double)sample / SampleRate);
 }

@@ -13,11 +13,12 @@ public sealed class WindowClassifier : IDisposable
 {
     private readonly SentimentClassifier _classifier;
     private readonly LogMelExtractor _extractor;
+    private readonly SpeechDetector _detector;
     private readonly float[] _features;
     private readonly float[] _probabilities = new float[SentimentLabels.Count];
     private readonly TimeSpan _windowDuration;
 
-    public WindowClassifier(SentimentClassifier classifier, AnalysisWindowSettings windows)
+    public WindowClassifier(SentimentClassifier classifier, AnalysisWindowSettings windows, SpeechDetectorSettings? speech = null)
     {
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(windows);
@@ -27,6 +28,7 @@ public sealed class WindowClassifier : IDisposable
         SampleRate = settings.SampleRate;
         WindowSamples = windows.WindowSamples(SampleRate);
         _windowDuration = TimeSpan.FromSeconds((double)WindowSamples / SampleRate);
+        _detector = new SpeechDetector(speech ?? SpeechDetectorSettings.Default, SampleRate, WindowSamples);
         _features = new float[classifier.FeatureCount];
     }
 
@@ -39,13 +41,17 @@ public sealed class WindowClassifier : IDisposable
 
     /// <summary>Loads the model at <paramref name="modelPath"/> for windows cut by <paramref name="windows"/>.</summary>
     /// <exception cref="ModelLoadException">The model is missing, corrupt, or made for other features.</exception>
-    public static WindowClassifier Load(string modelPath, AnalysisWindowSettings? windows = null, int threads = 1)
+    public static WindowClassifier Load(
+        string modelPath,
+        AnalysisWindowSettings? windows = null,
+        SpeechDetectorSettings? speech = null,
+        int threads = 1)
     {
         windows ??= AnalysisWindowSettings.Default;
         var features = LogMelSettings.Default;
         var frames = features.FrameCount(windows.WindowSamples(features.SampleRate));
         var classifier = SentimentClassifier.Load(modelPath, features, frames, threads);
-        return new WindowClassifier(classifier, windows);
+        return new WindowClassifier(classifier, windows, speech);
     }
 
     /// <summary>Classifies exactly <see cref="WindowSamples"/> samples that start at <paramref name="start"/>.</summary>
@@ -56,24 +62,13 @@ public sealed class WindowClassifier : IDisposable
             throw new ArgumentException($"a window is {WindowSamples} samples, got {window.Length}", nameof(window));
         }
 
-        var level = LevelDbfs(window);
-        var isSpeech = level > -50f;
+        // Every window is scored, speech or not: a recording without detected speech is still
+        // decided from all its windows, and the agent and analyze report the same numbers.
+        var speech = _detector.Detect(window);
         _extractor.Compute(window, _features);
         _classifier.Predict(_features, _probabilities);
-        return new WindowResult(start, start + _windowDuration, isSpeech, SentimentScores.FromSpan(_probabilities), level);
+        return new WindowResult(start, start + _windowDuration, speech.IsSpeech, SentimentScores.FromSpan(_probabilities), speech.LevelDbfs);
     }
 
     public void Dispose() => _classifier.Dispose();
-
-    private static float LevelDbfs(ReadOnlySpan<float> window)
-    {
-        double sum = 0;
-        foreach (var sample in window)
-        {
-            sum += (double)sample * sample;
-        }
-
-        var rms = Math.Sqrt(sum / Math.Max(1, window.Length));
-        return (float)(20 * Math.Log10(Math.Max(rms, 1e-10)));
-    }
 }

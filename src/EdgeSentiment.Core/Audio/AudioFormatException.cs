@@ -16,4 +16,7 @@ public sealed class AudioFormatException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Builds the one-line message "source: problem" the user sees.</summary>
+    internal static AudioFormatException For(string source, string problem) => new($"{source}: {problem}");
 }

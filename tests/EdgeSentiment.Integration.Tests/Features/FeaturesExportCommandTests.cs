@@ -14,7 +14,7 @@ public sealed class FeaturesExportCommandTests : IDisposable
 
     public FeaturesExportCommandTests() => Directory.CreateDirectory(_folder);
 
-    [Fact(Skip = "needs AudioLoader.LoadMono, which still throws NotImplementedException")]
+    [Fact]
     public void Export_TwoClips_WritesFeaturesInManifestOrderAndIndex()
     {
         var first = Signals.Sine(440, 1.0, 0.3);
@@ -52,7 +52,7 @@ public sealed class FeaturesExportCommandTests : IDisposable
         Assert.Equal(Expected(Path.Combine(_folder, "sub", "b.wav")), data[(98 * 64)..]);
     }
 
-    [Fact(Skip = "needs AudioLoader.LoadMono, which still throws NotImplementedException")]
+    [Fact]
     public void Export_OneUnreadableClip_ListsItAsFailedExportsTheRestAndExitsOne()
     {
         TestWav.WritePcm16(Path.Combine(_folder, "good.wav"), Signals.Sine(1000, 0.5));
