@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeSentiment.Cli.Analyze;
+using EdgeSentiment.Cli.Devices;
 using EdgeSentiment.Cli.Eval;
 using EdgeSentiment.Cli.Export;
 using EdgeSentiment.Cli.Features;
@@ -15,6 +16,7 @@ public static class CliApp
         var root = new RootCommand("EdgeSentiment: speech sentiment on the device, from the command line.");
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(DevicesCommand.Create(console));
         root.Subcommands.Add(FeaturesCommand.Create(console));
         root.Subcommands.Add(KeyCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
