@@ -20,10 +20,10 @@ from .model import parameter_count
 MODEL_VERSION = "2026.11.1"
 
 DEFAULTS = {
-    "seed": 20261125, "copies": 4, "epochs": 40, "patience": 15, "batch": 32, "passes": 2,
-    "lr": 3e-3, "weight_decay": 1e-2, "label_smoothing": 0.05, "mixup": 0.0,
-    "width": 64, "stem": 32, "blocks": "22,11,22,11,12", "dropout": 0.3, "scale": True,
-    "norm": "band", "pool": "attention", "channel_eq": False,
+    "seed": 20261125, "copies": 4, "epochs": 22, "patience": 15, "batch": 32, "passes": 3,
+    "lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.05, "mixup": 0.0,
+    "width": 64, "stem": 24, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
+    "norm": "global", "pool": "stats", "channel_eq": True,
     "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
 }
 
