@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeSentiment.Cli.Analyze;
+using EdgeSentiment.Cli.Bench;
 using EdgeSentiment.Cli.Eval;
 using EdgeSentiment.Cli.Features;
 
@@ -14,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(FeaturesCommand.Create(console));
+        root.Subcommands.Add(BenchCommand.Create(console));
         return root;
     }
 
