@@ -1,0 +1,1 @@
+"""The EdgeSentiment training pipeline: corpus, augmentation, features, model, export, quantization."""

@@ -1,0 +1,105 @@
+"""The training, validation and test material: augmented WAV copies written to a work folder,
+then log-mel features of every file from the product's extractor."""
+
+import hashlib
+import json
+import os
+import sys
+
+import numpy as np
+
+from . import augment, features, wavfile
+from .corpus import LABELS
+
+# Bump when the augmentation changes, so cached copies are made again.
+AUGMENT_VERSION = 3
+
+
+def _stamp(folder, content, name="stamp.json"):
+    path = os.path.join(folder, name)
+    if os.path.exists(path):
+        with open(path) as handle:
+            if json.load(handle) == content:
+                return True
+    return False
+
+
+def _write_stamp(folder, content, name="stamp.json"):
+    with open(os.path.join(folder, name), "w") as handle:
+        json.dump(content, handle)
+
+
+def _cli_identity(cli):
+    target = cli[-1]
+    return {"cli": os.path.abspath(target), "mtime": os.path.getmtime(target) if os.path.exists(target) else 0}
+
+
+def augmented_training_set(cli, clips, work, copies, seed):
+    """For each training clip: its clean features and `copies` augmented ones. Cached in `work`
+    while the clips, the number of copies, the seed, the augmentation and the extractor are the same."""
+    names = hashlib.sha1("\n".join(c.path for c in clips).encode()).hexdigest()[:12]
+    folder = os.path.join(work, f"train-k{copies}-s{seed}-{names}")
+    wav_stamp = {"version": AUGMENT_VERSION, "copies": copies, "seed": seed, "clips": len(clips)}
+    feature_stamp = {**wav_stamp, **_cli_identity(cli)}
+    prefix = os.path.join(folder, "features")
+    os.makedirs(folder, exist_ok=True)
+    items = []
+    for i, clip in enumerate(clips):
+        items.append((clip.path, clip.label))
+        items += [(os.path.join(folder, f"{i:05d}-{k}.wav"), clip.label) for k in range(copies)]
+    if not _stamp(folder, wav_stamp, "wav-stamp.json"):
+        print(f"==> Writing {copies} augmented copies of {len(clips)} training clips to {folder}", file=sys.stderr)
+        rng = np.random.default_rng(seed)
+        pool = [wavfile.read(c.path) for c in clips]
+        for i in range(len(clips)):
+            for k in range(copies):
+                wavfile.write_pcm16(os.path.join(folder, f"{i:05d}-{k}.wav"), augment.augment(rng, pool[i], pool))
+        _write_stamp(folder, wav_stamp, "wav-stamp.json")
+    if _stamp(folder, feature_stamp) and os.path.exists(prefix + ".json"):
+        print(f"==> Reusing the training features in {folder}", file=sys.stderr)
+        feats = features.load(prefix)
+    else:
+        print(f"==> Extracting log-mel features of {len(items)} files with the C# extractor", file=sys.stderr)
+        feats = features.export(cli, items, prefix)
+        _write_stamp(folder, feature_stamp)
+    index = feats.by_path()
+    versions, labels = [], []
+    for i, clip in enumerate(clips):
+        paths = [clip.path] + [os.path.join(folder, f"{i:05d}-{k}.wav") for k in range(copies)]
+        found = [feats.clip(index[os.path.abspath(p)]) for p in paths if os.path.abspath(p) in index]
+        if found:
+            versions.append(found)
+            labels.append(LABELS.index(clip.label))
+    return versions, labels, feats.settings
+
+
+def evaluation_set(cli, clips, work, name, noise_db=None, pool=None, seed=0):
+    """Features of clips as they are, or with noise at noise_db SNR (white, pink, babble, film in
+    turn), for validation or test. Returns (list of frame arrays, labels, settings)."""
+    names = hashlib.sha1("\n".join(c.path for c in clips).encode()).hexdigest()[:12]
+    folder = os.path.join(work, f"{name}-{names}")
+    stamp = {"version": AUGMENT_VERSION, "noise_db": noise_db, "seed": seed, **_cli_identity(cli)}
+    prefix = os.path.join(folder, "features")
+    paths = [c.path for c in clips]
+    if noise_db is not None:
+        paths = [os.path.join(folder, f"{i:05d}.wav") for i in range(len(clips))]
+    if _stamp(folder, stamp) and os.path.exists(prefix + ".json"):
+        feats = features.load(prefix)
+    else:
+        os.makedirs(folder, exist_ok=True)
+        if noise_db is not None:
+            rng = np.random.default_rng(seed)
+            kinds = ("white", "pink", "babble", "film")
+            for i, clip in enumerate(clips):
+                x = wavfile.read(clip.path)
+                noise = augment.make_noise(rng, kinds[i % len(kinds)], len(x), pool)
+                wavfile.write_pcm16(paths[i], augment.add_at_snr(x, noise, noise_db))
+        feats = features.export(cli, [(p, c.label) for p, c in zip(paths, clips)], prefix)
+        _write_stamp(folder, stamp)
+    index = feats.by_path()
+    frames, labels = [], []
+    for p, clip in zip(paths, clips):
+        if os.path.abspath(p) in index:
+            frames.append(feats.clip(index[os.path.abspath(p)]))
+            labels.append(LABELS.index(clip.label))
+    return frames, np.array(labels), feats.settings

@@ -1,0 +1,128 @@
+"""Training with class-balanced loss, random window crops, SpecAugment and early stopping on
+validation UAR."""
+
+import copy
+import time
+
+import numpy as np
+import torch
+from torch import nn
+
+from . import metrics
+from .model import SentimentNet, SpecAugment
+
+
+def crop(frames, length, rng, floor):
+    """A random `length`-frame crop; shorter clips are padded with silence (the log floor)."""
+    if len(frames) >= length:
+        start = rng.integers(0, len(frames) - length + 1)
+        return frames[start:start + length]
+    out = np.full((length, frames.shape[1]), floor, dtype=np.float32)
+    out[:len(frames)] = frames
+    return out
+
+
+def clip_windows(frames, length, floor):
+    """The windows the device cuts from a clip, in frames: from the start every 50 frames (0.5 s),
+    plus one aligned to the end. Frame-aligned, so it approximates the sample-exact windows."""
+    if len(frames) <= length:
+        return [crop(frames, length, None, floor)] if len(frames) == length else [
+            np.concatenate([frames, np.full((length - len(frames), frames.shape[1]), floor, np.float32)])]
+    windows = [frames[s:s + length] for s in range(0, len(frames) - length + 1, 50)]
+    if (len(frames) - length) % 50:
+        windows.append(frames[len(frames) - length:])
+    return windows
+
+
+def predict_clips(model, clips, length, floor):
+    """Clip verdicts as the device makes them: the mean of its windows' probabilities."""
+    model.eval()
+    windows, owner = [], []
+    for i, frames in enumerate(clips):
+        for w in clip_windows(frames, length, floor):
+            windows.append(w)
+            owner.append(i)
+    with torch.no_grad():
+        probs = []
+        for s in range(0, len(windows), 128):
+            batch = torch.from_numpy(np.stack(windows[s:s + 128]))
+            probs.append(model(batch).numpy())
+        probs = np.concatenate(probs) if probs else np.zeros((0, 3))
+    owner = np.array(owner)
+    result = np.zeros((len(clips), 3))
+    for i in range(len(clips)):
+        result[i] = probs[owner == i].mean(axis=0)
+    return result
+
+
+def evaluate(model, clips, labels, length, floor):
+    probs = predict_clips(model, clips, length, floor)
+    return metrics.summary(labels, probs.argmax(axis=1))
+
+
+def train(settings, train_versions, train_labels, validation_sets, length, floor, log=print):
+    """train_versions[i] lists the feature arrays of every version of training clip i.
+    validation_sets maps a name to (clips, labels); the first one chooses the epoch.
+    Returns (best model, history)."""
+    seed = settings["seed"]
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    generator = torch.Generator().manual_seed(seed)
+    spec = SpecAugment(generator, settings["freq_masks"], settings["freq_width"],
+                       settings["time_masks"], settings["time_width"]) if settings["spec_augment"] else None
+    blocks = tuple((int(b[0]), int(b[1])) for b in settings["blocks"].split(","))
+    model = SentimentNet(width=settings["width"], stem=settings["stem"], blocks=blocks, dropout=settings["dropout"],
+                         scale=settings["scale"], spec_augment=spec)
+    labels = np.asarray(train_labels)
+    counts = np.bincount(labels, minlength=3).astype(float)
+    weights = torch.tensor(len(labels) / (3.0 * np.maximum(counts, 1.0)), dtype=torch.float32)
+    loss_fn = nn.CrossEntropyLoss(weight=weights, label_smoothing=settings["label_smoothing"])
+    optimizer = torch.optim.AdamW(model.parameters(), lr=settings["lr"], weight_decay=settings["weight_decay"])
+    batch = settings["batch"]
+    steps_per_epoch = (len(labels) * settings["passes"] + batch - 1) // batch
+    scheduler = torch.optim.lr_scheduler.OneCycleLR(
+        optimizer, max_lr=settings["lr"], total_steps=settings["epochs"] * steps_per_epoch, pct_start=0.15)
+
+    selector = next(iter(validation_sets))
+    best, best_score, best_epoch, history = None, -1.0, 0, []
+    for epoch in range(1, settings["epochs"] + 1):
+        started = time.time()
+        model.train()
+        order = np.concatenate([rng.permutation(len(labels)) for _ in range(settings["passes"])])
+        total = 0.0
+        for s in range(0, len(order), batch):
+            idx = order[s:s + batch]
+            x = np.stack([crop(train_versions[i][rng.integers(len(train_versions[i]))], length, rng, floor)
+                          for i in idx])
+            y = torch.from_numpy(labels[idx])
+            x = torch.from_numpy(x)
+            if settings["mixup"] > 0:
+                lam = float(rng.beta(settings["mixup"], settings["mixup"]))
+                perm = torch.from_numpy(rng.permutation(len(idx)))
+                # Mix the log-mel of two windows after normalisation would need the graph's internals;
+                # mixing the raw log-mel is close enough for a regulariser.
+                logits = model.logits(lam * x + (1 - lam) * x[perm])
+                loss = lam * loss_fn(logits, y) + (1 - lam) * loss_fn(logits, y[perm])
+            else:
+                loss = loss_fn(model.logits(x), y)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            scheduler.step()
+            total += float(loss) * len(idx)
+        figures = {name: evaluate(model, clips, lab, length, floor) for name, (clips, lab) in validation_sets.items()}
+        score = figures[selector]["uar"]
+        history.append({"epoch": epoch, "loss": round(total / len(order), 4),
+                        **{f"{n}_uar": f["uar"] for n, f in figures.items()}})
+        log(f"epoch {epoch:3d}  loss {total / len(order):.4f}  "
+            + "  ".join(f"{n} UAR {f['uar']:.3f} F1 {f['macro_f1']:.3f}" for n, f in figures.items())
+            + f"  ({time.time() - started:.1f} s)")
+        if score > best_score:
+            best, best_score, best_epoch = copy.deepcopy(model.state_dict()), score, epoch
+        elif epoch - best_epoch >= settings["patience"]:
+            log(f"no better {selector} UAR for {settings['patience']} epochs: stopping")
+            break
+    model.load_state_dict(best)
+    model.spec_augment = None
+    model.eval()
+    return model, best_epoch, history

@@ -1,0 +1,116 @@
+"""The classifier: in-graph normalisation, a depthwise-separable CNN, attention pooling over time."""
+
+import torch
+from torch import nn
+
+
+class WindowNorm(nn.Module):
+    """Removes level and channel from a log-mel window: each band minus its mean over the window's
+    frames (a gain or a microphone's response is a constant per band in the log domain), then
+    divided by the window's overall standard deviation so the network sees one scale."""
+
+    def __init__(self, scale=True, eps=1e-3):
+        super().__init__()
+        self.scale = scale
+        self.eps = eps
+
+    def forward(self, x):  # x: [N, T, F]
+        x = x - x.mean(dim=1, keepdim=True)
+        if self.scale:
+            std = torch.sqrt((x * x).mean(dim=(1, 2), keepdim=True) + self.eps)
+            x = x / std
+        return x
+
+
+def conv_bn(cin, cout, kernel, stride, groups=1):
+    padding = (kernel[0] // 2, kernel[1] // 2)
+    return nn.Sequential(
+        nn.Conv2d(cin, cout, kernel, stride=stride, padding=padding, groups=groups, bias=False),
+        nn.BatchNorm2d(cout),
+        nn.ReLU())
+
+
+class SeparableBlock(nn.Module):
+    """Depthwise 3x3 then pointwise 1x1, each with batch norm and ReLU."""
+
+    def __init__(self, cin, cout, stride):
+        super().__init__()
+        self.depthwise = conv_bn(cin, cin, (3, 3), stride, groups=cin)
+        self.pointwise = conv_bn(cin, cout, (1, 1), (1, 1))
+
+    def forward(self, x):
+        return self.pointwise(self.depthwise(x))
+
+
+class AttentionPool(nn.Module):
+    """Weighted mean over time: the network learns which frames carry the sentiment."""
+
+    def __init__(self, channels):
+        super().__init__()
+        self.score = nn.Conv1d(channels, 1, 1)
+
+    def forward(self, x):  # x: [N, C, T]
+        weights = torch.softmax(self.score(x), dim=2)
+        return (x * weights).sum(dim=2)
+
+
+class SentimentNet(nn.Module):
+    """[N, frames, bands] natural-log mel power in, [N, 3] probabilities out."""
+
+    def __init__(self, width=64, blocks=((2, 2), (1, 1), (2, 2), (1, 1), (1, 2)), stem=32,
+                 dropout=0.3, scale=True, spec_augment=None):
+        super().__init__()
+        self.norm = WindowNorm(scale=scale)
+        self.stem = conv_bn(1, stem, (5, 5), (2, 2))
+        layers = []
+        cin = stem
+        for i, stride in enumerate(blocks):
+            cout = width if i < 2 else int(width * 1.5)
+            layers.append(SeparableBlock(cin, cout, stride))
+            cin = cout
+        self.blocks = nn.Sequential(*layers)
+        self.pool = AttentionPool(cin)
+        self.dropout = nn.Dropout(dropout)
+        self.head = nn.Linear(cin, 3)
+        self.spec_augment = spec_augment
+
+    def logits(self, x):
+        x = self.norm(x)
+        if self.training and self.spec_augment is not None:
+            x = self.spec_augment(x)
+        x = self.blocks(self.stem(x.unsqueeze(1)))  # [N, C, T', F']
+        x = x.mean(dim=3)  # over the remaining mel bands
+        return self.head(self.dropout(self.pool(x)))
+
+    def forward(self, x):
+        return torch.softmax(self.logits(x), dim=1)
+
+
+class SpecAugment:
+    """Time and frequency masks on the normalised features (0 is each band's mean)."""
+
+    def __init__(self, generator, freq_masks=2, freq_width=8, time_masks=2, time_width=20):
+        self.generator = generator
+        self.freq_masks, self.freq_width = freq_masks, freq_width
+        self.time_masks, self.time_width = time_masks, time_width
+
+    def _rand(self, high):
+        return int(torch.randint(0, max(1, high), (1,), generator=self.generator))
+
+    def __call__(self, x):
+        x = x.clone()
+        n, t, f = x.shape
+        for i in range(n):
+            for _ in range(self.freq_masks):
+                w = self._rand(self.freq_width + 1)
+                s = self._rand(f - w)
+                x[i, :, s:s + w] = 0.0
+            for _ in range(self.time_masks):
+                w = self._rand(self.time_width + 1)
+                s = self._rand(t - w)
+                x[i, s:s + w, :] = 0.0
+        return x
+
+
+def parameter_count(model):
+    return sum(p.numel() for p in model.parameters())

@@ -1,0 +1,182 @@
+"""`scripts/train`: RAVDESS -> augmented WAVs -> C# log-mel -> training -> ONNX fp32 and int8."""
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+import numpy as np
+import onnx
+import torch
+
+from . import corpus, dataset, export, features, fit, metrics, onnxrun, quantize, reference, smoke
+from .corpus import LABELS
+from .model import parameter_count
+
+MODEL_VERSION = "2026.11.1"
+
+DEFAULTS = {
+    "seed": 20261125, "copies": 4, "epochs": 40, "patience": 15, "batch": 32, "passes": 2,
+    "lr": 3e-3, "weight_decay": 1e-2, "label_smoothing": 0.05, "mixup": 0.0,
+    "width": 64, "stem": 32, "blocks": "22,11,22,11,12", "dropout": 0.3, "scale": True,
+    "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
+}
+
+
+def repo_root():
+    folder = os.path.dirname(os.path.abspath(__file__))
+    while not os.path.exists(os.path.join(folder, "EdgeSentiment.sln")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            raise SystemExit("error: EdgeSentiment.sln not found above scripts/training; run from the repository")
+        folder = parent
+    return folder
+
+
+def parse(argv):
+    p = argparse.ArgumentParser(
+        prog="scripts/train",
+        description="Train the EdgeSentiment sentiment model end to end and write models/sentiment-fp32.onnx, "
+                    "models/sentiment-int8.onnx and models/reference-scores.json.")
+    p.add_argument("--data", help="the RAVDESS speech folder (Actor_01 .. Actor_24)")
+    p.add_argument("--out", help="output folder for the models (e.g. models/)")
+    p.add_argument("--smoke", action="store_true",
+                   help="train 1 epoch on a tiny synthetic corpus (checks the pipeline; needs no data)")
+    p.add_argument("--work", help="folder for augmented WAVs and feature files (default: .train/ in the repository)")
+    p.add_argument("--cli", help="an edgesentiment executable or .dll to extract features with "
+                                 "(default: build src/EdgeSentiment.Cli in Release)")
+    p.add_argument("--test", action="store_true",
+                   help="also report figures on the test actors 21-24 (never used for any choice)")
+    p.add_argument("--log", help="append the run's settings and figures to this JSON-lines file "
+                                 "(default: OUT/training-log.jsonl; none with --smoke)")
+    p.add_argument("--note", default="", help="a word on what this run tries, kept in the log")
+    p.add_argument("--version", default=MODEL_VERSION, help="edgesentiment.model_version of the models")
+    for key, value in DEFAULTS.items():
+        flag = "--" + key.replace("_", "-")
+        if isinstance(value, bool):
+            p.add_argument(flag, type=lambda s: s.lower() in ("1", "true", "yes"), default=value,
+                           metavar="true|false")
+        else:
+            p.add_argument(flag, type=type(value), default=value)
+    args = p.parse_args(argv)
+    if not args.smoke and (args.data is None or args.out is None):
+        p.error("--data and --out are required (or --smoke with --out)")
+    if args.smoke and args.out is None:
+        p.error("--out is required")
+    return args
+
+
+def say(text):
+    print(f"==> {text}", file=sys.stderr, flush=True)
+
+
+def clip_probabilities_onnx(graph, clips, length, floor):
+    windows, owner = [], []
+    for i, frames in enumerate(clips):
+        for w in fit.clip_windows(frames, length, floor):
+            windows.append(w)
+            owner.append(i)
+    probs = np.concatenate([onnxrun.run(graph, np.stack(windows[s:s + 256])) for s in range(0, len(windows), 256)])
+    owner = np.array(owner)
+    return np.stack([probs[owner == i].mean(axis=0) for i in range(len(clips))])
+
+
+def main(argv):
+    args = parse(argv)
+    torch.set_num_threads(2)
+    root = repo_root()
+    settings = {k: getattr(args, k) for k in DEFAULTS}
+    temp = None
+    if args.smoke:
+        temp = tempfile.mkdtemp(prefix="edgesentiment-smoke-")
+        args.data = smoke.make(os.path.join(temp, "data"))
+        args.work = os.path.join(temp, "work")
+        settings.update({"copies": 1, "epochs": 1, "width": 16, "stem": 8, "batch": 8, "passes": 1})
+    work = os.path.abspath(args.work or os.path.join(root, ".train"))
+    out = os.path.abspath(args.out)
+    os.makedirs(work, exist_ok=True)
+    os.makedirs(out, exist_ok=True)
+    started = time.time()
+    try:
+        cli = features.cli_command(args.cli) if args.cli else features.build_cli(root)
+        clips = corpus.scan(args.data)
+        train_clips, val_clips, test_clips = corpus.split(clips)
+        if not train_clips or not val_clips:
+            raise SystemExit("error: the data has no training (actors 01-18) or validation (19-20) clips")
+        say(f"{len(train_clips)} training, {len(val_clips)} validation, {len(test_clips)} test clips")
+        versions, labels, feat_settings = dataset.augmented_training_set(
+            cli, train_clips, work, settings["copies"], settings["seed"])
+        length = export.window_frames(feat_settings)
+        floor = float(np.log(float(feat_settings["log_floor"])))
+        pool = [np.asarray(v[0], dtype=np.float32) for v in versions[:0]]  # unused: babble uses WAVs
+        from . import wavfile
+        babble_pool = [wavfile.read(c.path) for c in train_clips[:200]]
+        val = dataset.evaluation_set(cli, val_clips, work, "validation")
+        val_noisy = dataset.evaluation_set(cli, val_clips, work, "validation-10db", 10.0, babble_pool, seed=19)
+        validation_sets = {"validation": val[:2], "validation_10db": val_noisy[:2]}
+
+        say(f"Training ({settings['epochs']} epochs at most, {length}-frame windows)")
+        model, best_epoch, history = fit.train(settings, versions, labels, validation_sets, length, floor,
+                                               log=lambda line: print(line, file=sys.stderr, flush=True))
+        say(f"Best validation UAR at epoch {best_epoch}")
+
+        fused = quantize.fuse(model)
+        fp32_path = os.path.join(out, "sentiment-fp32.onnx")
+        int8_path = os.path.join(out, "sentiment-int8.onnx")
+        props = export.metadata(feat_settings, LABELS, args.version, "fp32")
+        fp32 = export.export_fp32(fused, fp32_path, length, int(feat_settings["mel_bands"]), props)
+
+        say("Calibrating activation ranges on training windows and quantizing to int8 (QDQ)")
+        rng = np.random.default_rng(settings["seed"] + 1)
+        calibration = []
+        for _ in range(8):
+            idx = rng.integers(0, len(versions), 64)
+            calibration.append(torch.from_numpy(np.stack(
+                [fit.crop(versions[i][rng.integers(len(versions[i]))], length, rng, floor) for i in idx])))
+        conv_ranges, relu_max = quantize.collect_ranges(fused, calibration)
+        int8 = quantize.quantize(fp32, conv_ranges, relu_max, {**props, "edgesentiment.precision": "int8"})
+        onnx.save(int8, int8_path)
+
+        # Figures of the chosen epoch, from the ONNX files themselves.
+        results = {}
+        checks = {"validation": val[:2], "validation_10db": val_noisy[:2]}
+        if args.test and test_clips:
+            test = dataset.evaluation_set(cli, test_clips, work, "test")
+            test_noisy = dataset.evaluation_set(cli, test_clips, work, "test-10db", 10.0, babble_pool, seed=21)
+            checks.update({"test": test[:2], "test_10db": test_noisy[:2]})
+        for name, (frames, truth) in checks.items():
+            for precision, graph in (("fp32", fp32), ("int8", int8)):
+                probs = clip_probabilities_onnx(graph, frames, length, floor)
+                results[f"{name}_{precision}"] = metrics.summary(truth, probs.argmax(axis=1))
+        torch_check = fit.evaluate(model, *val[:2], length, floor)
+        for name, figures in results.items():
+            say(f"{name:22s} UAR {figures['uar']:.3f}  macro-F1 {figures['macro_f1']:.3f}  "
+                f"accuracy {figures['accuracy']:.3f}  confusion {figures['confusion']}")
+
+        if not args.smoke:
+            say("Writing reference scores of the sample recordings")
+            reference.write(model, cli, root, work, os.path.join(out, "reference-scores.json"), LABELS, feat_settings)
+
+        record = {
+            "time": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "note": args.note, "smoke": args.smoke, "settings": settings,
+            "features": feat_settings, "parameters": parameter_count(model), "best_epoch": best_epoch,
+            "epochs_run": len(history), "minutes": round((time.time() - started) / 60, 1),
+            "validation_torch_uar": torch_check["uar"],
+            "figures": results, "history": history,
+            "sizes": {"fp32": os.path.getsize(fp32_path), "int8": os.path.getsize(int8_path)},
+        }
+        log = args.log or (None if args.smoke else os.path.join(out, "training-log.jsonl"))
+        if log:
+            with open(log, "a") as handle:
+                handle.write(json.dumps(record) + "\n")
+        say(f"Wrote {fp32_path} ({record['sizes']['fp32']} bytes) and {int8_path} ({record['sizes']['int8']} bytes); "
+            f"{record['parameters']} parameters; {record['minutes']} min")
+    finally:
+        if temp is not None:
+            shutil.rmtree(temp, ignore_errors=True)
+    return 0

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace EdgeSentiment.Integration.Tests.Training;
+
+/// <summary>
+/// Runs <c>scripts/train --smoke</c> once for the tests of the class: a one-epoch training on a
+/// synthetic corpus, through the real C# feature export, ONNX export and int8 quantization.
+/// </summary>
+public sealed class TrainingSmokeRun : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    public TrainingSmokeRun()
+    {
+        OutputFolder = Path.Combine(Path.GetTempPath(), "edgesentiment-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(OutputFolder);
+        var root = FindRepositoryRoot();
+
+        var start = new ProcessStartInfo("/usr/bin/python3")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("scripts/train");
+        start.ArgumentList.Add("--smoke");
+        start.ArgumentList.Add("--out");
+        start.ArgumentList.Add(OutputFolder);
+
+        // The test build already holds the command-line tool; using it avoids a nested dotnet build.
+        var cli = Path.Combine(AppContext.BaseDirectory, "edgesentiment.dll");
+        if (File.Exists(cli) && File.Exists(Path.Combine(AppContext.BaseDirectory, "edgesentiment.runtimeconfig.json")))
+        {
+            start.ArgumentList.Add("--cli");
+            start.ArgumentList.Add(cli);
+        }
+
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            ExitCode = -1;
+        }
+        else
+        {
+            process.WaitForExit();
+            ExitCode = process.ExitCode;
+        }
+
+        Output = output.ToString();
+    }
+
+    public string OutputFolder { get; }
+
+    /// <summary>The script's exit code, or -1 when it was stopped after the timeout.</summary>
+    public int ExitCode { get; }
+
+    /// <summary>Everything the script printed, for failure messages.</summary>
+    public string Output { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(OutputFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; a test must not fail on clean-up.
+        }
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "EdgeSentiment.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName
+            ?? throw new InvalidOperationException($"EdgeSentiment.sln not found above {AppContext.BaseDirectory}");
+    }
+}
