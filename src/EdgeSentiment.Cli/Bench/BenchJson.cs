@@ -21,6 +21,7 @@ public static class BenchJson
             json.WriteNumber("audioSeconds", Math.Round(report.AudioSeconds, 3));
             json.WriteNumber("windows", report.Windows);
             json.WriteNumber("rtf", Math.Round(report.RealTimeFactor, 5));
+            json.WriteNumber("cpuRtf", Math.Round(report.CpuRealTimeFactor, 5));
             json.WriteStartObject("latencyMs");
             json.WriteNumber("p50", Math.Round(report.LatencyP50Ms, 3));
             json.WriteNumber("p95", Math.Round(report.LatencyP95Ms, 3));

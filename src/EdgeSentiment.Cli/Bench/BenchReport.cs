@@ -7,6 +7,7 @@ namespace EdgeSentiment.Cli.Bench;
 /// <param name="AudioSeconds">Seconds of audio pushed through the pipeline.</param>
 /// <param name="Windows">Analysis windows classified in the measured run.</param>
 /// <param name="RealTimeFactor">Processing time over audio time; 0.01 means 100 times faster than real time.</param>
+/// <param name="CpuRealTimeFactor">The process's CPU time over audio time: the same figure, less disturbed by other work on a busy machine.</param>
 /// <param name="LatencyP50Ms">Median time from a complete window to its mood.</param>
 /// <param name="LatencyP95Ms">95th percentile of the same.</param>
 /// <param name="LatencyP99Ms">99th percentile of the same.</param>
@@ -20,6 +21,7 @@ public sealed record BenchReport(
     double AudioSeconds,
     int Windows,
     double RealTimeFactor,
+    double CpuRealTimeFactor,
     double LatencyP50Ms,
     double LatencyP95Ms,
     double LatencyP99Ms,

@@ -13,6 +13,7 @@ public static class BenchTable
         output.WriteLine(Invariant($"threads            {report.Threads}"));
         output.WriteLine(Invariant($"audio              {report.AudioSeconds:0.#} s, {report.Windows} windows"));
         output.WriteLine(Invariant($"real-time factor   {report.RealTimeFactor:0.00000}  ({1 / report.RealTimeFactor:0} x real time)"));
+        output.WriteLine(Invariant($"CPU time / audio   {report.CpuRealTimeFactor:0.00000}"));
         output.WriteLine(Invariant($"latency per window p50 {report.LatencyP50Ms:0.000} ms, p95 {report.LatencyP95Ms:0.000} ms, p99 {report.LatencyP99Ms:0.000} ms"));
         output.WriteLine(Invariant($"allocated          {report.AllocatedBytesPerWindow:0.#} bytes per window (managed, after warm-up)"));
         output.WriteLine(Invariant($"model load         {report.ModelLoadMs:0.0} ms"));

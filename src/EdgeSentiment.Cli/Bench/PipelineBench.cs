@@ -44,11 +44,15 @@ public static class PipelineBench
         var total = (long)Math.Round(seconds * rate);
         var expected = total < classifier.WindowSamples ? 0 : 1 + (int)((total - classifier.WindowSamples) / assembler.HopSamples);
         var latencies = new long[expected];
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
         var count = Stream(classifier, assembler, mood, audio, total, chunk, latencies);
         var elapsed = Stopwatch.GetElapsedTime(start);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuBefore;
 
         var milliseconds = new double[count];
         for (var i = 0; i < count; i++)
@@ -64,6 +68,7 @@ public static class PipelineBench
             (double)total / rate,
             count,
             elapsed.TotalSeconds / ((double)total / rate),
+            cpu.TotalSeconds / ((double)total / rate),
             Percentile(milliseconds, 0.50),
             Percentile(milliseconds, 0.95),
             Percentile(milliseconds, 0.99),

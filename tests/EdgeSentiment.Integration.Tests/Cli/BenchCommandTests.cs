@@ -20,6 +20,7 @@ public sealed class BenchCommandTests
         // 2 s windows every 0.5 s over 5 s of audio.
         Assert.Equal(7, root.GetProperty("windows").GetInt32());
         Assert.True(root.GetProperty("rtf").GetDouble() > 0);
+        Assert.True(root.GetProperty("cpuRtf").GetDouble() > 0);
         var latency = root.GetProperty("latencyMs");
         var p50 = latency.GetProperty("p50").GetDouble();
         var p95 = latency.GetProperty("p95").GetDouble();
