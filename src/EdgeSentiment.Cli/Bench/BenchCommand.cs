@@ -7,7 +7,7 @@ namespace EdgeSentiment.Cli.Bench;
 public static class BenchCommand
 {
     private const double MinSeconds = 2;
-    private const double MaxSeconds = 86_400;
+    private const double MaxSeconds = 604_800;
     private const int MaxThreads = 64;
 
     public static Command Create(CliConsole console)

@@ -18,6 +18,8 @@ public static class BenchJson
             json.WriteString("model", report.Model);
             json.WriteString("modelPath", report.ModelPath);
             json.WriteNumber("threads", report.Threads);
+            json.WriteString("architecture", report.Architecture);
+            json.WriteBoolean("armDotProduct", report.ArmDotProduct);
             json.WriteNumber("audioSeconds", Math.Round(report.AudioSeconds, 3));
             json.WriteNumber("windows", report.Windows);
             json.WriteNumber("rtf", Math.Round(report.RealTimeFactor, 5));

@@ -4,6 +4,8 @@ namespace EdgeSentiment.Cli.Bench;
 /// <param name="Model">How the model names itself: name, version, precision.</param>
 /// <param name="ModelPath">The model file that was loaded.</param>
 /// <param name="Threads">Intra-op threads of the ONNX Runtime session.</param>
+/// <param name="Architecture">The processor architecture the process runs on.</param>
+/// <param name="ArmDotProduct">Whether the Arm dot-product instructions (SDOT/UDOT) exist here; int8 models depend on them for speed.</param>
 /// <param name="AudioSeconds">Seconds of audio pushed through the pipeline.</param>
 /// <param name="Windows">Analysis windows classified in the measured run.</param>
 /// <param name="RealTimeFactor">Processing time over audio time; 0.01 means 100 times faster than real time.</param>
@@ -18,6 +20,8 @@ public sealed record BenchReport(
     string Model,
     string ModelPath,
     int Threads,
+    string Architecture,
+    bool ArmDotProduct,
     double AudioSeconds,
     int Windows,
     double RealTimeFactor,

@@ -11,6 +11,7 @@ public static class BenchTable
         ArgumentNullException.ThrowIfNull(report);
         output.WriteLine(Invariant($"model              {report.Model} ({report.ModelPath})"));
         output.WriteLine(Invariant($"threads            {report.Threads}"));
+        output.WriteLine(Invariant($"processor          {report.Architecture}{(report.Architecture == "arm64" ? (report.ArmDotProduct ? ", with dot product (int8 is fast)" : ", without dot product (compare fp32)") : "")}"));
         output.WriteLine(Invariant($"audio              {report.AudioSeconds:0.#} s, {report.Windows} windows"));
         output.WriteLine(Invariant($"real-time factor   {report.RealTimeFactor:0.00000}  ({1 / report.RealTimeFactor:0} x real time)"));
         output.WriteLine(Invariant($"CPU time / audio   {report.CpuRealTimeFactor:0.00000}"));

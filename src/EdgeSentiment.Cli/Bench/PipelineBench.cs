@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.Arm;
 using EdgeSentiment.Cli.Analyze;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Inference;
@@ -44,6 +46,10 @@ public static class PipelineBench
         var total = (long)Math.Round(seconds * rate);
         var expected = total < classifier.WindowSamples ? 0 : 1 + (int)((total - classifier.WindowSamples) / assembler.HopSamples);
         var latencies = new long[expected];
+
+        // Touch every page now: fresh pages count in RSS only once written, and a long run
+        // (scripts/soak) would otherwise show this buffer filling as growth.
+        Array.Fill(latencies, -1L);
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -65,6 +71,8 @@ public static class PipelineBench
             AnalysisJson.Describe(classifier.Model),
             modelPath,
             threads,
+            RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant(),
+            Dp.IsSupported,
             (double)total / rate,
             count,
             elapsed.TotalSeconds / ((double)total / rate),
