@@ -1,5 +1,7 @@
 """ONNX export with the model contract's metadata (docs/model-contract.md)."""
 
+import warnings
+
 import onnx
 import torch
 
@@ -8,7 +10,6 @@ OUTPUT_NAME = "probabilities"
 OPSET = 13
 CONTRACT_VERSION = "1"
 MODEL_NAME = "ds-cnn-sentiment"
-NORMALIZATION = "in-graph:band-mean,window-std"
 SETTING_KEYS = ("feature", "sample_rate", "frame_length", "hop_length", "fft_size",
                 "mel_bands", "fmin", "fmax", "log_floor")
 
@@ -26,7 +27,7 @@ def _text(value):
     return repr(value) if isinstance(value, float) else str(value)
 
 
-def metadata(settings, labels, version, precision):
+def metadata(settings, labels, version, precision, normalization):
     """The contract's key/value pairs; the feature settings come from the extractor's own export."""
     missing = [k for k in SETTING_KEYS if k not in settings]
     if missing:
@@ -37,7 +38,7 @@ def metadata(settings, labels, version, precision):
         props["edgesentiment." + key] = _text(settings[key])
     props.update({
         "edgesentiment.window_frames": str(window_frames(settings)),
-        "edgesentiment.normalization": NORMALIZATION,
+        "edgesentiment.normalization": normalization,
         "edgesentiment.model_name": MODEL_NAME,
         "edgesentiment.model_version": version,
         "edgesentiment.precision": precision,
@@ -56,6 +57,9 @@ def export_fp32(model, path, frames, bands, props):
     """Exports model (eval mode: batch norm folds into the convolutions) with a dynamic batch."""
     model.eval()
     dummy = torch.zeros(1, frames, bands)
+    # The clamp in the pooling exports as Clip with a constant bound; torch 1.13 warns about the
+    # constant's shape inference although the graph is correct (onnx.checker passes below).
+    warnings.filterwarnings("ignore", message="The shape inference of prim::Constant type is missing")
     torch.onnx.export(
         model, dummy, path, opset_version=OPSET, input_names=[INPUT_NAME], output_names=[OUTPUT_NAME],
         dynamic_axes={INPUT_NAME: {0: "batch"}, OUTPUT_NAME: {0: "batch"}}, do_constant_folding=True)

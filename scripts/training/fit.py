@@ -22,6 +22,17 @@ def crop(frames, length, rng, floor):
     return out
 
 
+def channel_curve(rng, bands):
+    """A random microphone/loudspeaker response in the log-mel domain: a smooth offset per band
+    (a tilt of up to +-6 dB across the range plus a few gentle bumps). A linear filter adds a
+    constant per band to log-mel, so this is what another microphone or room does to the features."""
+    position = np.linspace(-0.5, 0.5, bands)
+    curve = rng.uniform(-1.4, 1.4) * position
+    for k in range(1, 4):
+        curve += rng.uniform(-0.35, 0.35) * np.cos(np.pi * k * (position + 0.5) + rng.uniform(0, np.pi))
+    return curve.astype(np.float32)
+
+
 def clip_windows(frames, length, floor):
     """The windows the device cuts from a clip, in frames: from the start every 50 frames (0.5 s),
     plus one aligned to the end. Frame-aligned, so it approximates the sample-exact windows."""
@@ -72,7 +83,8 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
                        settings["time_masks"], settings["time_width"]) if settings["spec_augment"] else None
     blocks = tuple((int(b[0]), int(b[1])) for b in settings["blocks"].split(","))
     model = SentimentNet(width=settings["width"], stem=settings["stem"], blocks=blocks, dropout=settings["dropout"],
-                         scale=settings["scale"], spec_augment=spec)
+                         scale=settings["scale"], spec_augment=spec, per_band=settings["norm"] == "band",
+                         stats=settings["pool"] == "stats")
     labels = np.asarray(train_labels)
     counts = np.bincount(labels, minlength=3).astype(float)
     weights = torch.tensor(len(labels) / (3.0 * np.maximum(counts, 1.0)), dtype=torch.float32)
@@ -94,6 +106,8 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
             idx = order[s:s + batch]
             x = np.stack([crop(train_versions[i][rng.integers(len(train_versions[i]))], length, rng, floor)
                           for i in idx])
+            if settings["channel_eq"]:
+                x = x + np.stack([channel_curve(rng, x.shape[2]) for _ in idx])[:, None, :]
             y = torch.from_numpy(labels[idx])
             x = torch.from_numpy(x)
             if settings["mixup"] > 0:

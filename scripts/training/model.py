@@ -5,17 +5,23 @@ from torch import nn
 
 
 class WindowNorm(nn.Module):
-    """Removes level and channel from a log-mel window: each band minus its mean over the window's
-    frames (a gain or a microphone's response is a constant per band in the log domain), then
+    """Removes the level from a log-mel window inside the graph, so no host code repeats it.
+
+    per_band=True subtracts each band's mean over the window's frames, which also removes a
+    microphone's response (a constant per band in the log domain) but with it the speaker's
+    spectral tilt; per_band=False subtracts the window's overall mean, which removes gain and keeps
+    the tilt (training then adds random channel responses instead). Either way the result is
     divided by the window's overall standard deviation so the network sees one scale."""
 
-    def __init__(self, scale=True, eps=1e-3):
+    def __init__(self, scale=True, eps=1e-3, per_band=True):
         super().__init__()
         self.scale = scale
         self.eps = eps
+        self.per_band = per_band
 
     def forward(self, x):  # x: [N, T, F]
-        x = x - x.mean(dim=1, keepdim=True)
+        # per_band=False removes only the window's overall level and keeps the spectral tilt.
+        x = x - (x.mean(dim=1, keepdim=True) if self.per_band else x.mean(dim=(1, 2), keepdim=True))
         if self.scale:
             std = torch.sqrt((x * x).mean(dim=(1, 2), keepdim=True) + self.eps)
             x = x / std
@@ -43,24 +49,30 @@ class SeparableBlock(nn.Module):
 
 
 class AttentionPool(nn.Module):
-    """Weighted mean over time: the network learns which frames carry the sentiment."""
+    """Weighted mean over time (and optionally the weighted standard deviation): the network
+    learns which frames carry the sentiment; the spread tells how lively the voice is."""
 
-    def __init__(self, channels):
+    def __init__(self, channels, stats=False):
         super().__init__()
         self.score = nn.Conv1d(channels, 1, 1)
+        self.stats = stats
 
     def forward(self, x):  # x: [N, C, T]
         weights = torch.softmax(self.score(x), dim=2)
-        return (x * weights).sum(dim=2)
+        mean = (x * weights).sum(dim=2)
+        if not self.stats:
+            return mean
+        var = (x * x * weights).sum(dim=2) - mean * mean
+        return torch.cat([mean, torch.sqrt(var.clamp(min=0.0) + 1e-5)], dim=1)
 
 
 class SentimentNet(nn.Module):
     """[N, frames, bands] natural-log mel power in, [N, 3] probabilities out."""
 
     def __init__(self, width=64, blocks=((2, 2), (1, 1), (2, 2), (1, 1), (1, 2)), stem=32,
-                 dropout=0.3, scale=True, spec_augment=None):
+                 dropout=0.3, scale=True, spec_augment=None, per_band=True, stats=False):
         super().__init__()
-        self.norm = WindowNorm(scale=scale)
+        self.norm = WindowNorm(scale=scale, per_band=per_band)
         self.stem = conv_bn(1, stem, (5, 5), (2, 2))
         layers = []
         cin = stem
@@ -69,9 +81,9 @@ class SentimentNet(nn.Module):
             layers.append(SeparableBlock(cin, cout, stride))
             cin = cout
         self.blocks = nn.Sequential(*layers)
-        self.pool = AttentionPool(cin)
+        self.pool = AttentionPool(cin, stats=stats)
         self.dropout = nn.Dropout(dropout)
-        self.head = nn.Linear(cin, 3)
+        self.head = nn.Linear(cin * 2 if stats else cin, 3)
         self.spec_augment = spec_augment
 
     def logits(self, x):

@@ -44,6 +44,14 @@ def run(model, x):
             out = inp[0]
             for axis in sorted(inp[1].tolist()):
                 out = out.unsqueeze(axis)
+        elif op == "Concat":
+            out = torch.cat(inp, dim=a["axis"])
+        elif op == "Clip":
+            low = inp[1] if len(inp) > 1 and inp[1] is not None else None
+            high = inp[2] if len(inp) > 2 and inp[2] is not None else None
+            out = torch.clamp(inp[0], min=None if low is None else float(low), max=None if high is None else float(high))
+        elif op == "Max":
+            out = torch.maximum(inp[0], inp[1])
         elif op == "Relu":
             out = torch.relu(inp[0])
         elif op == "Softmax":

@@ -20,9 +20,10 @@ from .model import parameter_count
 MODEL_VERSION = "2026.11.1"
 
 DEFAULTS = {
-    "seed": 20261125, "copies": 4, "epochs": 40, "patience": 15, "batch": 32, "passes": 2,
-    "lr": 3e-3, "weight_decay": 1e-2, "label_smoothing": 0.05, "mixup": 0.0,
-    "width": 64, "stem": 32, "blocks": "22,11,22,11,12", "dropout": 0.3, "scale": True,
+    "seed": 20261125, "copies": 4, "epochs": 22, "patience": 15, "batch": 32, "passes": 3,
+    "lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.05, "mixup": 0.0,
+    "width": 64, "stem": 24, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
+    "norm": "global", "pool": "stats", "channel_eq": True,
     "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
 }
 
@@ -51,6 +52,8 @@ def parse(argv):
                                  "(default: build src/EdgeSentiment.Cli in Release)")
     p.add_argument("--test", action="store_true",
                    help="also report figures on the test actors 21-24 (never used for any choice)")
+    p.add_argument("--evaluate", metavar="DIR",
+                   help="do not train: report validation and test figures of DIR/sentiment-{fp32,int8}.onnx")
     p.add_argument("--log", help="append the run's settings and figures to this JSON-lines file "
                                  "(default: OUT/training-log.jsonl; none with --smoke)")
     p.add_argument("--note", default="", help="a word on what this run tries, kept in the log")
@@ -63,7 +66,9 @@ def parse(argv):
         else:
             p.add_argument(flag, type=type(value), default=value)
     args = p.parse_args(argv)
-    if not args.smoke and (args.data is None or args.out is None):
+    if args.evaluate and args.data is None:
+        p.error("--evaluate needs --data")
+    if not args.smoke and not args.evaluate and (args.data is None or args.out is None):
         p.error("--data and --out are required (or --smoke with --out)")
     if args.smoke and args.out is None:
         p.error("--out is required")
@@ -85,10 +90,37 @@ def clip_probabilities_onnx(graph, clips, length, floor):
     return np.stack([probs[owner == i].mean(axis=0) for i in range(len(clips))])
 
 
+def evaluate_only(args, root):
+    """Figures of already exported models on the validation and test actors (clean and 10 dB)."""
+    work = os.path.abspath(args.work or os.path.join(root, ".train"))
+    cli = features.cli_command(args.cli) if args.cli else features.build_cli(root)
+    train_clips, val_clips, test_clips = corpus.split(corpus.scan(args.data))
+    from . import wavfile
+    babble_pool = [wavfile.read(c.path) for c in train_clips[:200]]
+    sets = {
+        "validation": dataset.evaluation_set(cli, val_clips, work, "validation"),
+        "validation_10db": dataset.evaluation_set(cli, val_clips, work, "validation-10db", 10.0, babble_pool, seed=19),
+        "test": dataset.evaluation_set(cli, test_clips, work, "test"),
+        "test_10db": dataset.evaluation_set(cli, test_clips, work, "test-10db", 10.0, babble_pool, seed=21),
+    }
+    settings = sets["validation"][2]
+    length = export.window_frames(settings)
+    floor = float(np.log(float(settings["log_floor"])))
+    for precision in ("fp32", "int8"):
+        graph = onnx.load(os.path.join(args.evaluate, f"sentiment-{precision}.onnx"))
+        for name, (frames, truth, _) in sets.items():
+            figures = metrics.summary(truth, clip_probabilities_onnx(graph, frames, length, floor).argmax(axis=1))
+            say(f"{name + '_' + precision:22s} UAR {figures['uar']:.3f}  macro-F1 {figures['macro_f1']:.3f}  "
+                f"accuracy {figures['accuracy']:.3f}  confusion {figures['confusion']}")
+    return 0
+
+
 def main(argv):
     args = parse(argv)
     torch.set_num_threads(2)
     root = repo_root()
+    if args.evaluate:
+        return evaluate_only(args, root)
     settings = {k: getattr(args, k) for k in DEFAULTS}
     temp = None
     if args.smoke:
@@ -127,7 +159,9 @@ def main(argv):
         fused = quantize.fuse(model)
         fp32_path = os.path.join(out, "sentiment-fp32.onnx")
         int8_path = os.path.join(out, "sentiment-int8.onnx")
-        props = export.metadata(feat_settings, LABELS, args.version, "fp32")
+        normalization = "in-graph:" + ("band-mean" if settings["norm"] == "band" else "window-mean") + \
+            (",window-std" if settings["scale"] else "")
+        props = export.metadata(feat_settings, LABELS, args.version, "fp32", normalization)
         fp32 = export.export_fp32(fused, fp32_path, length, int(feat_settings["mel_bands"]), props)
 
         say("Calibrating activation ranges on training windows and quantizing to int8 (QDQ)")
@@ -159,7 +193,8 @@ def main(argv):
 
         if not args.smoke:
             say("Writing reference scores of the sample recordings")
-            reference.write(model, cli, root, work, os.path.join(out, "reference-scores.json"), LABELS, feat_settings)
+            reference.write(model, cli, root, work, os.path.join(out, "reference-scores.json"), LABELS, feat_settings,
+                            int8)
 
         record = {
             "time": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),

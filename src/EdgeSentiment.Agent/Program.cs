@@ -1,6 +1,32 @@
+using EdgeSentiment.Agent.Capture;
+using EdgeSentiment.Agent.Capture.PortAudio;
+using EdgeSentiment.Agent.Hosting;
+using EdgeSentiment.Core.Audio;
+using EdgeSentiment.Core.Inference;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddSystemd();
-using var host = builder.Build();
-await host.RunAsync().ConfigureAwait(false);
+try
+{
+    using var host = AgentHost.CreateBuilder(args).Build();
+    AgentHost.Prepare(host.Services);
+    await host.RunAsync().ConfigureAwait(false);
+    return Environment.ExitCode;
+}
+catch (OptionsValidationException e)
+{
+    foreach (var failure in e.Failures)
+    {
+        await Console.Error.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
+    }
+
+    await Console.Error.WriteLineAsync($"Fix appsettings.json or {AgentHost.DefaultConfigurationDirectory}/*.json and start again.").ConfigureAwait(false);
+    return AgentHost.ConfigurationErrorExitCode;
+}
+catch (Exception e) when (e is ModelLoadException or AudioFormatException or CaptureDeviceException or PortAudioException
+    or InvalidOperationException or IOException or UnauthorizedAccessException or PlatformNotSupportedException)
+{
+    // InvalidOperationException: a configuration value of the wrong type, or GPIO/PWM that is not there.
+    await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+    return AgentHost.ConfigurationErrorExitCode;
+}

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using EdgeSentiment.Cli.Analyze;
 using EdgeSentiment.Cli.Bench;
+using EdgeSentiment.Cli.Devices;
 using EdgeSentiment.Cli.Eval;
+using EdgeSentiment.Cli.Export;
 using EdgeSentiment.Cli.Features;
+using EdgeSentiment.Cli.Keys;
 
 namespace EdgeSentiment.Cli;
 
@@ -14,7 +17,10 @@ public static class CliApp
         var root = new RootCommand("EdgeSentiment: speech sentiment on the device, from the command line.");
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(DevicesCommand.Create(console));
         root.Subcommands.Add(FeaturesCommand.Create(console));
+        root.Subcommands.Add(KeyCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
         return root;
     }

@@ -11,6 +11,9 @@ public sealed class TempFolder : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The full path of <paramref name="relative"/> inside the folder (nothing is created).</summary>
+    public string PathOf(string relative) => System.IO.Path.Combine(Path, relative);
+
     public string Write(string relative, string text)
     {
         var full = System.IO.Path.Combine(Path, relative);

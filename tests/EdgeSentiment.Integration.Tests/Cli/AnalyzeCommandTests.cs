@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeSentiment.Core.Tests;
 
 namespace EdgeSentiment.Integration.Tests.Cli;
 
@@ -63,7 +64,7 @@ public sealed class AnalyzeCommandTests
     public void OneBadFile_IsReportedAndTheOthersStillAnalyzed()
     {
         using var temp = new TempFolder();
-        var bad = temp.File("notes.wav");
+        var bad = temp.PathOf("notes.wav");
         File.WriteAllText(bad, "these are my notes, not audio");
 
         var run = CliRun.Of("analyze", bad, RepositoryPaths.Sample("neutral.wav"), "--json");

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json;
+using EdgeSentiment.Core.Tests;
 
 namespace EdgeSentiment.Integration.Tests.Cli;
 
@@ -19,7 +20,7 @@ public sealed class AnalyzeInputTests : IDisposable
     [InlineData("stereo-44k1", new[] { "-c", "2", "-r", "44100" }, 0.1)]
     public void OtherFormats_GiveTheSameResultAsTheOriginal(string name, string[] soxFormat, double tolerance)
     {
-        var converted = _temp.File($"{name}.wav");
+        var converted = _temp.PathOf($"{name}.wav");
         Sox.Run([_original, .. soxFormat, converted]);
 
         var original = Overall(_original);
@@ -37,7 +38,7 @@ public sealed class AnalyzeInputTests : IDisposable
     {
         // 8-bit audio carries quantisation noise near -48 dBFS, which the model may legitimately
         // hear differently; what the reader owes is the same audio: timing, level, speech.
-        var converted = _temp.File("8-bit.wav");
+        var converted = _temp.PathOf("8-bit.wav");
         Sox.Run(_original, "-b", "8", "-e", "unsigned-integer", converted);
 
         var original = Windows(_original);
@@ -77,7 +78,7 @@ public sealed class AnalyzeInputTests : IDisposable
 
     private string Write(string name, byte[] bytes)
     {
-        var path = _temp.File(name);
+        var path = _temp.PathOf(name);
         File.WriteAllBytes(path, bytes);
         return path;
     }

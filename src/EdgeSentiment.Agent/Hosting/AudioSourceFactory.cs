@@ -1,0 +1,41 @@
+using EdgeSentiment.Agent.Capture;
+using EdgeSentiment.Agent.Capture.PortAudio;
+using EdgeSentiment.Core.Audio;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeSentiment.Agent.Hosting;
+
+/// <summary>Builds the configured audio source.</summary>
+public static class AudioSourceFactory
+{
+    /// <exception cref="AudioFormatException">The configured recording is missing or unreadable.</exception>
+    public static IAudioSource Create(CaptureOptions options, TimeProvider time, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var chunk = TimeSpan.FromMilliseconds(options.BufferMilliseconds);
+        if (options.SourceKind == CaptureSourceKind.Microphone)
+        {
+            return new MicrophoneSource(
+                new PortAudioDeviceOpener(options.Device, chunk),
+                $"microphone '{options.Device}'",
+                TimeSpan.FromSeconds(options.FirstRetrySeconds),
+                TimeSpan.FromSeconds(options.MaxRetrySeconds),
+                loggers.CreateLogger<MicrophoneSource>());
+        }
+
+        return WavFileSource.Load(ResolveFile(options.File), options.Loop, options.RealTime, chunk, time, loggers.CreateLogger<WavFileSource>());
+    }
+
+    /// <summary>A relative path is looked up in the working folder first, then beside the program.</summary>
+    public static string ResolveFile(string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        var besideProgram = Path.Combine(AppContext.BaseDirectory, path);
+        return File.Exists(besideProgram) ? besideProgram : Path.GetFullPath(path);
+    }
+}

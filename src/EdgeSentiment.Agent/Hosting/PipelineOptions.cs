@@ -1,0 +1,27 @@
+namespace EdgeSentiment.Agent.Hosting;
+
+/// <summary>The <c>Pipeline</c> section: the model, queue sizes, shutdown and watchdog timings.</summary>
+public sealed class PipelineOptions
+{
+    public const string SectionName = "Pipeline";
+
+    /// <summary>ONNX model; empty for the shipped int8 model in <c>models/</c>.</summary>
+    public string Model { get; set; } = "";
+
+    /// <summary>Threads ONNX Runtime may use for one window.</summary>
+    public int InferenceThreads { get; set; } = 1;
+
+    public int ChunkQueueCapacity { get; set; } = 50;
+
+    public int WindowQueueCapacity { get; set; } = 4;
+
+    public int ResultQueueCapacity { get; set; } = 16;
+
+    public int SinkQueueCapacity { get; set; } = 64;
+
+    /// <summary>How long sinks get to finish on shutdown.</summary>
+    public double DrainSeconds { get; set; } = 2;
+
+    /// <summary>No progress for this long and the watchdog ping is withheld (systemd then restarts us).</summary>
+    public double StallSeconds { get; set; } = 20;
+}

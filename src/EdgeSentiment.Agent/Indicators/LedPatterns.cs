@@ -1,0 +1,18 @@
+using EdgeSentiment.Agent.Pipeline;
+using EdgeSentiment.Core.Mood;
+
+namespace EdgeSentiment.Agent.Indicators;
+
+/// <summary>The one mapping from pipeline state to LED pattern, shared by every LED indicator.</summary>
+public static class LedPatterns
+{
+    public static LedPattern For(MoodUpdate update) => update.CaptureFault
+        ? LedPattern.Fault
+        : update.Mood switch
+        {
+            AudienceMood.Negative => LedPattern.Negative,
+            AudienceMood.Neutral => LedPattern.Neutral,
+            AudienceMood.Positive => LedPattern.Positive,
+            _ => LedPattern.Off,
+        };
+}

@@ -1,0 +1,44 @@
+using EdgeSentiment.Core.Analysis;
+
+namespace EdgeSentiment.Agent.Storage;
+
+/// <summary>
+/// Where results are kept. Writes never throw on I/O trouble: they return false (or null) and the
+/// store counts and logs the failure, so the pipeline and the LEDs keep running on a full disk.
+/// </summary>
+public interface IResultStore : IDisposable
+{
+    /// <summary>
+    /// Keeps a window. Windows may be batched before they reach the disk; false when the batch this
+    /// window completed could not be written (its windows are counted as dropped).
+    /// </summary>
+    bool AppendWindow(DateTime startUtc, in WindowResult window);
+
+    /// <summary>Commits the summary and its outbox entry in one transaction; returns the summary's id, or null when not written.</summary>
+    Guid? AppendMinute(MinuteSummary summary);
+
+    Guid? BeginSession(DateTime startUtc, string? title);
+
+    bool EndSession(Guid sessionId, DateTime endUtc, SentimentTally aggregate);
+
+    bool AppendEvent(DeviceEvent deviceEvent);
+
+    /// <summary>The oldest unacknowledged outbox entries, at most <paramref name="count"/>.</summary>
+    IReadOnlyList<OutboxEntry> PeekOldest(int count);
+
+    /// <summary>Removes the entry once the broker has it; false when it is not (or no longer) there.</summary>
+    bool Acknowledge(Guid messageId);
+
+    IReadOnlyList<Stored<WindowResult>> ReadWindows(DateTime fromUtc, DateTime toUtc);
+
+    IReadOnlyList<Stored<MinuteSummary>> ReadMinutes(DateTime fromUtc, DateTime toUtc);
+
+    IReadOnlyList<Stored<ScreeningSession>> ReadSessions(DateTime fromUtc, DateTime toUtc);
+
+    IReadOnlyList<Stored<DeviceEvent>> ReadEvents(DateTime fromUtc, DateTime toUtc);
+
+    /// <summary>Removes records past the retention age or beyond the size limit and compacts when worthwhile.</summary>
+    RetentionReport ApplyRetention(DateTime nowUtc);
+
+    StoreStatus GetStatus();
+}

@@ -1,0 +1,4 @@
+namespace EdgeSentiment.Agent.Storage;
+
+/// <summary>A screening: when it ran, what it was called, and what the audience felt over all of it.</summary>
+public sealed record ScreeningSession(DateTime StartUtc, DateTime? EndUtc, string? Title, SentimentTally Aggregate);

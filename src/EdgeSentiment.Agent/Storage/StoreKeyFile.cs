@@ -1,0 +1,137 @@
+using System.Text;
+
+namespace EdgeSentiment.Agent.Storage;
+
+/// <summary>
+/// Finds, checks, reads and writes the key file: a systemd credential when the service has one,
+/// otherwise the configured file, which must be readable by its owner only.
+/// </summary>
+public static class StoreKeyFile
+{
+    /// <summary>The credential name in <c>LoadCredential=</c> / <c>LoadCredentialEncrypted=</c>.</summary>
+    public const string CredentialName = "edgesentiment.key";
+
+    private const UnixFileMode GroupOrOthers =
+        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    /// <summary>
+    /// <c>$CREDENTIALS_DIRECTORY/edgesentiment.key</c> when systemd passed the credential,
+    /// otherwise <paramref name="configuredPath"/>.
+    /// </summary>
+    public static string Resolve(string configuredPath, string? credentialsDirectory)
+    {
+        if (!string.IsNullOrEmpty(credentialsDirectory))
+        {
+            var credential = Path.Combine(credentialsDirectory, CredentialName);
+            if (File.Exists(credential))
+            {
+                return credential;
+            }
+        }
+
+        return configuredPath;
+    }
+
+    /// <summary>Reads the key at <paramref name="path"/>; throws <see cref="StoreKeyException"/> saying what to fix.</summary>
+    public static StoreKey Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new StoreKeyException(
+                $"no encryption key at {path}: create one with 'edgesentiment key generate --out {path}' "
+                + "(scripts/install does this), or set Store:KeyFile to the key's path");
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            var mode = File.GetUnixFileMode(path);
+            if ((mode & GroupOrOthers) != 0)
+            {
+                throw new StoreKeyException(
+                    $"the key file {path} is open to other users (mode {ModeText(mode)}); "
+                    + $"the agent only uses a key its owner alone can read: run 'chmod 600 {path}'");
+            }
+        }
+
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreKeyException($"cannot read the key file {path}: {e.Message}", e);
+        }
+
+        try
+        {
+            return Parse(content) ?? throw new StoreKeyException(
+                $"{path} does not hold a key (expected {StoreKey.Length} random bytes, raw or in base64): "
+                + $"generate one with 'edgesentiment key generate --out {path}'");
+        }
+        finally
+        {
+            Array.Clear(content);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="key"/> to a new file readable by its owner only (0600) and flushes it to
+    /// the disk; never replaces an existing file.
+    /// </summary>
+    public static void Write(string path, StoreKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            Share = FileShare.None,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        var bytes = Encoding.ASCII.GetBytes(key.ToFileText());
+        try
+        {
+            using var stream = new FileStream(path, options);
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        finally
+        {
+            Array.Clear(bytes);
+        }
+    }
+
+    // Raw 32 bytes (what systemd-creds decrypts to) or their base64 text (what 'key generate' writes).
+    private static StoreKey? Parse(byte[] content)
+    {
+        if (content.Length == StoreKey.Length)
+        {
+            return StoreKey.FromBytes(content);
+        }
+
+        var text = Encoding.ASCII.GetString(content).Trim();
+        Span<byte> decoded = stackalloc byte[StoreKey.Length + 3];
+        try
+        {
+            if (Convert.TryFromBase64String(text, decoded, out var written) && written == StoreKey.Length)
+            {
+                return StoreKey.FromBytes(decoded[..written]);
+            }
+
+            return null;
+        }
+        finally
+        {
+            decoded.Clear();
+        }
+    }
+
+    private static string ModeText(UnixFileMode mode) => Convert.ToString((int)mode & 0x1FF, 8).PadLeft(4, '0');
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.Globalization;
+using EdgeSentiment.Agent.Capture.PortAudio;
+
+namespace EdgeSentiment.Cli.Devices;
+
+/// <summary><c>edgesentiment devices</c>: the capture devices PortAudio sees, with their default rates.</summary>
+public static class DevicesCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("devices", "List capture devices (for Capture:Device) with their default sample rates.");
+        command.SetAction(_ => Run(console));
+        return command;
+    }
+
+    private static int Run(CliConsole console)
+    {
+        IReadOnlyList<CaptureDeviceInfo> devices;
+        try
+        {
+            using var session = new PortAudioSession();
+            devices = session.ListCaptureDevices();
+        }
+        catch (DllNotFoundException)
+        {
+            console.Fail("libportaudio.so.2 was not found; install it with 'sudo apt-get install libportaudio2'.");
+            return ExitCodes.Failed;
+        }
+        catch (PortAudioException e)
+        {
+            console.Fail($"PortAudio could not list devices: {e.Message}");
+            return ExitCodes.Failed;
+        }
+
+        if (devices.Count == 0)
+        {
+            console.Fail("no capture devices found; plug in a microphone, check 'arecord -l', and that this user is in the 'audio' group.");
+            return ExitCodes.Failed;
+        }
+
+        console.Out.WriteLine("  INDEX  RATE (Hz)  CH  HOST API  NAME");
+        foreach (var device in devices)
+        {
+            console.Out.WriteLine(string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} {1,5}  {2,9:0}  {3,2}  {4,-8}  {5}",
+                device.IsDefault ? "*" : " ",
+                device.Index,
+                device.DefaultSampleRate,
+                device.MaxInputChannels,
+                device.HostApi,
+                device.Name));
+        }
+
+        console.Out.WriteLine("* the default input. Set Capture:Device to an index, a name, or part of a name.");
+        return ExitCodes.Ok;
+    }
+}

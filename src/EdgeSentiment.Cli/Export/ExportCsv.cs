@@ -1,0 +1,61 @@
+using System.Globalization;
+using EdgeSentiment.Agent.Storage;
+
+namespace EdgeSentiment.Cli.Export;
+
+/// <summary>Writes <c>export --format csv</c>: one header, then one row per minute and per session.</summary>
+public static class ExportCsv
+{
+    public const string Header =
+        "record,start_utc,end_utc,title,windows,speech_windows,negative,neutral,positive,"
+        + "mean_negative,mean_neutral,mean_positive,speech_ratio,dominant_mood";
+
+    public static void Write(TextWriter output, IReadOnlyList<MinuteSummary> minutes, IReadOnlyList<ScreeningSession> sessions)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(minutes);
+        ArgumentNullException.ThrowIfNull(sessions);
+        output.WriteLine(Header);
+        foreach (var minute in minutes)
+        {
+            Row(output, "minute", minute.MinuteStartUtc, minute.MinuteStartUtc.AddMinutes(1), null, minute.Tally, ExportText.Mood(minute.DominantMood));
+        }
+
+        foreach (var session in sessions)
+        {
+            Row(output, "session", session.StartUtc, session.EndUtc, session.Title, session.Aggregate, string.Empty);
+        }
+    }
+
+    private static void Row(TextWriter output, string record, DateTime start, DateTime? end, string? title, SentimentTally tally, string mood)
+    {
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Join(
+            ',',
+            record,
+            ExportText.Time(start),
+            end is { } e ? ExportText.Time(e) : string.Empty,
+            Quote(title),
+            tally.WindowCount.ToString(c),
+            tally.SpeechWindowCount.ToString(c),
+            tally.NegativeCount.ToString(c),
+            tally.NeutralCount.ToString(c),
+            tally.PositiveCount.ToString(c),
+            ExportText.Score(tally.MeanScores.Negative),
+            ExportText.Score(tally.MeanScores.Neutral),
+            ExportText.Score(tally.MeanScores.Positive),
+            ExportText.Score(tally.SpeechRatio),
+            mood));
+    }
+
+    // RFC 4180: quote fields holding a comma, quote or line break; double the quotes inside.
+    private static string Quote(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        return text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}

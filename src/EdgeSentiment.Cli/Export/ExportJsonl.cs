@@ -1,0 +1,79 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using EdgeSentiment.Agent.Storage;
+
+namespace EdgeSentiment.Cli.Export;
+
+/// <summary>Writes <c>export --format jsonl</c>: one JSON object per line, minutes then sessions.</summary>
+public static class ExportJsonl
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void Write(TextWriter output, IReadOnlyList<MinuteSummary> minutes, IReadOnlyList<ScreeningSession> sessions)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(minutes);
+        ArgumentNullException.ThrowIfNull(sessions);
+        foreach (var minute in minutes)
+        {
+            output.WriteLine(Line(json =>
+            {
+                json.WriteString("record", "minute");
+                json.WriteString("start", ExportText.Time(minute.MinuteStartUtc));
+                json.WriteString("end", ExportText.Time(minute.MinuteStartUtc.AddMinutes(1)));
+                WriteTally(json, minute.Tally);
+                json.WriteString("dominantMood", ExportText.Mood(minute.DominantMood));
+            }));
+        }
+
+        foreach (var session in sessions)
+        {
+            output.WriteLine(Line(json =>
+            {
+                json.WriteString("record", "session");
+                json.WriteString("start", ExportText.Time(session.StartUtc));
+                if (session.EndUtc is { } end)
+                {
+                    json.WriteString("end", ExportText.Time(end));
+                }
+                else
+                {
+                    json.WriteNull("end");
+                }
+
+                json.WriteString("title", session.Title);
+                WriteTally(json, session.Aggregate);
+            }));
+        }
+    }
+
+    private static string Line(Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            body(json);
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteTally(Utf8JsonWriter json, SentimentTally tally)
+    {
+        json.WriteNumber("windows", tally.WindowCount);
+        json.WriteNumber("speechWindows", tally.SpeechWindowCount);
+        json.WriteStartObject("counts");
+        json.WriteNumber("negative", tally.NegativeCount);
+        json.WriteNumber("neutral", tally.NeutralCount);
+        json.WriteNumber("positive", tally.PositiveCount);
+        json.WriteEndObject();
+        json.WriteStartObject("meanScores");
+        json.WriteNumber("negative", Math.Round(tally.MeanScores.Negative, 4));
+        json.WriteNumber("neutral", Math.Round(tally.MeanScores.Neutral, 4));
+        json.WriteNumber("positive", Math.Round(tally.MeanScores.Positive, 4));
+        json.WriteEndObject();
+        json.WriteNumber("speechRatio", Math.Round(tally.SpeechRatio, 4));
+    }
+}

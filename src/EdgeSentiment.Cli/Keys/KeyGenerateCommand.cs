@@ -1,0 +1,44 @@
+using System.CommandLine;
+using EdgeSentiment.Agent.Storage;
+
+namespace EdgeSentiment.Cli.Keys;
+
+/// <summary><c>edgesentiment key generate --out PATH</c>: a new random key in a file only its owner can read.</summary>
+public static class KeyGenerateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var output = new Option<FileInfo>("--out")
+        {
+            Description = "Where to write the key (mode 0600); an existing file is never replaced.",
+            Required = true,
+        };
+        var command = new Command("generate", "Write a new random 256-bit key for the result database.") { output };
+        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(output), console));
+        return command;
+    }
+
+    private static int Run(FileInfo output, CliConsole console)
+    {
+        if (output.Exists)
+        {
+            console.Fail($"{output.FullName} already exists; it was not replaced (a lost key makes the database unreadable). "
+                + "Move it aside first if you really mean to make a new key.");
+            return ExitCodes.Failed;
+        }
+
+        try
+        {
+            output.Directory?.Create();
+            using var key = StoreKey.Generate();
+            StoreKeyFile.Write(output.FullName, key);
+            console.Out.WriteLine($"wrote key {key.Id} to {output.FullName} (mode 0600); keep a copy somewhere safe");
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Fail($"cannot write {output.FullName}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using EdgeSentiment.Agent.Capture;
+using EdgeSentiment.Agent.Indicators;
+using EdgeSentiment.Core.Tests.Fakes;
+using EdgeSentiment.Core.Tests.Pipeline;
+
+namespace EdgeSentiment.Core.Tests.Capture;
+
+public sealed class MicrophoneSourceTests
+{
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Run_DeviceMissingAtStart_ShowsFaultLogsOnceAndRecoversWhenItAppears()
+    {
+        var device = new ScriptedCaptureDevice(openSucceeds: attempt => attempt >= 4, readsBeforeLoss: _ => null);
+        var logger = new ListLogger();
+        var indicator = new RecordingIndicator();
+        var sink = new RecordingSink();
+        var source = new MicrophoneSource(device, "usb", TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40), logger);
+        var pipeline = PipelineRunner.Create(source, FakeWindows.BySign, [new IndicatorSink(indicator), sink]);
+        using var stop = new CancellationTokenSource();
+
+        var run = pipeline.RunAsync(stop.Token);
+        Assert.True(await sink.WaitForAsync(u => u.Window is not null, Generous), "no window after the device appeared");
+        await stop.CancelAsync();
+        await run.WaitAsync(Generous);
+
+        Assert.Equal(LedPattern.Fault, indicator.Patterns[0]);
+        Assert.Contains(LedPattern.Positive, indicator.Patterns);
+        Assert.Equal(1, logger.Count(101)); // the outage is logged once, not once per retry
+        Assert.Equal(3, logger.Count(102));
+        Assert.Equal(1, logger.Count(103));
+        Assert.True(pipeline.Overruns >= 1);
+    }
+
+    [Fact]
+    public async Task Run_DeviceLostMidRun_ShowsFaultThenRecoversWithoutStopping()
+    {
+        // First device dies after 30 reads (3 s), the next two opens fail, the third works for good.
+        var device = new ScriptedCaptureDevice(
+            openSucceeds: attempt => attempt is 0 or >= 3,
+            readsBeforeLoss: attempt => attempt == 0 ? 30 : null);
+        var indicator = new RecordingIndicator();
+        var sink = new RecordingSink();
+        var source = new MicrophoneSource(device, "usb", TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40), new ListLogger());
+        var pipeline = PipelineRunner.Create(source, FakeWindows.BySign, [new IndicatorSink(indicator), sink]);
+        using var stop = new CancellationTokenSource();
+
+        var run = pipeline.RunAsync(stop.Token);
+        Assert.True(await sink.WaitForAsync(u => u.CaptureFault, Generous), "the loss was not reported");
+        Assert.True(await sink.WaitForAsync(u => !u.CaptureFault && u.Window is not null && device.Attempts >= 4, Generous), "no audio after recovery");
+        await stop.CancelAsync();
+        await run.WaitAsync(Generous);
+
+        var patterns = indicator.Patterns;
+        var fault = IndexOf(patterns, LedPattern.Fault, 0);
+        Assert.True(fault > 0, "the fault came before any mood, or never");
+        Assert.True(IndexOf(patterns, LedPattern.Positive, fault + 1) > fault, "the mood did not come back after the fault");
+    }
+
+    private static int IndexOf(IReadOnlyList<LedPattern> patterns, LedPattern wanted, int from)
+    {
+        for (var i = from; i < patterns.Count; i++)
+        {
+            if (patterns[i] == wanted)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

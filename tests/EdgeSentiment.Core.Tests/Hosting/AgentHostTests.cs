@@ -1,0 +1,90 @@
+using EdgeSentiment.Agent.Capture;
+using EdgeSentiment.Agent.Hosting;
+using EdgeSentiment.Agent.Indicators;
+using EdgeSentiment.Agent.Pipeline;
+using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace EdgeSentiment.Core.Tests.Hosting;
+
+public sealed class AgentHostTests
+{
+    [Fact]
+    public void Prepare_UnknownIndicatorKind_FailsNamingTheKeyAndTheAllowedValues()
+    {
+        using var config = new TempFolder();
+        using var host = Build(config, "--Indicator:Kind", "Neopixel");
+
+        var error = Assert.Throws<OptionsValidationException>(() => AgentHost.Prepare(host.Services));
+
+        var message = Assert.Single(error.Failures);
+        Assert.Equal("Indicator:Kind is 'Neopixel'; allowed: one of Console, GpioLeds, RgbPwm.", message);
+    }
+
+    [Fact]
+    public void Prepare_BadValueInTheConfigurationDirectory_FailsNamingTheKey()
+    {
+        using var config = new TempFolder();
+        config.Write("50-site.json", """{ "Pipeline": { "WindowQueueCapacity": 0 }, "Indicator": { "RedPin": 27 } }""");
+        using var host = Build(config);
+
+        var error = Assert.Throws<OptionsValidationException>(() => AgentHost.Prepare(host.Services));
+
+        Assert.Contains(error.Failures, f => f.StartsWith("Pipeline:WindowQueueCapacity is '0'; allowed: a number from 1 to 1000", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("three different GPIO lines", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CreateBuilder_LaterSourcesOverrideEarlierOnes()
+    {
+        using var config = new TempFolder();
+        config.Write("10-site.json", """{ "Capture": { "Device": "from-file", "BufferMilliseconds": 50 } }""");
+        using var host = Build(config, "--Capture:Device", "from-command-line");
+
+        var capture = host.Services.GetRequiredService<IOptions<CaptureOptions>>().Value;
+
+        Assert.Equal("from-command-line", capture.Device);
+        Assert.Equal(50, capture.BufferMilliseconds);
+    }
+
+    [Fact]
+    public async Task StopAsync_RunningAgent_DrainsAndTurnsTheIndicatorOffWithinSeconds()
+    {
+        using var config = new TempFolder();
+        var indicator = new RecordingIndicator();
+        var sink = new RecordingSink();
+        using var host = Build(
+            config,
+            services =>
+            {
+                services.AddSingleton<IAudioSource>(new ScriptedAudioSource(FakeWindows.Constant(0.5f, 5), isLive: true, keepRunning: true, pause: TimeSpan.FromMilliseconds(5)));
+                services.AddSingleton<ClassifyWindow>(FakeWindows.BySign);
+                services.AddSingleton<IMoodIndicator>(indicator);
+                services.AddSingleton<IMoodSink>(sink);
+            });
+        AgentHost.Prepare(host.Services);
+
+        await host.StartAsync();
+        Assert.True(await sink.WaitForAsync(u => u.Mood == AudienceMood.Positive, TimeSpan.FromSeconds(20)));
+        var stopping = DateTime.UtcNow;
+        await host.StopAsync();
+
+        Assert.True(DateTime.UtcNow - stopping < TimeSpan.FromSeconds(4), "shutdown took too long");
+        Assert.True(indicator.TurnedOff >= 1);
+        Assert.Contains(LedPattern.Positive, indicator.Patterns);
+    }
+
+    private static IHost Build(TempFolder config, params string[] args) => Build(config, _ => { }, args);
+
+    private static IHost Build(TempFolder config, Action<IServiceCollection> replace, params string[] args)
+    {
+        var builder = AgentHost.CreateBuilder(args, config.Path);
+
+        // Registered after the agent's own, so these win: the last registration of a service is the one resolved.
+        replace(builder.Services);
+        return builder.Build();
+    }
+}

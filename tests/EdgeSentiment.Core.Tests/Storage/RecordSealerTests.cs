@@ -1,0 +1,68 @@
+using EdgeSentiment.Agent.Storage;
+
+namespace EdgeSentiment.Core.Tests.Storage;
+
+public sealed class RecordSealerTests : IDisposable
+{
+    private static readonly byte[] Plaintext = "{\"positive\":0.75}"u8.ToArray();
+    private readonly StoreKey _key = StoreKey.Generate();
+    private readonly RecordSealer _sealer;
+    private readonly Guid _id = Guid.NewGuid();
+
+    public RecordSealerTests() => _sealer = new RecordSealer(_key);
+
+    public void Dispose()
+    {
+        _sealer.Dispose();
+        _key.Dispose();
+    }
+
+    [Fact]
+    public void Open_WhatWasSealed_GivesThePlaintextBack() =>
+        Assert.Equal(Plaintext, _sealer.Open("minutes", _id, _sealer.Seal("minutes", _id, Plaintext)));
+
+    [Fact]
+    public void Seal_TheSameRecordTwice_UsesFreshNonces()
+    {
+        var first = _sealer.Seal("minutes", _id, Plaintext);
+        var second = _sealer.Seal("minutes", _id, Plaintext);
+
+        Assert.NotEqual(first.AsSpan(0, RecordSealer.NonceSize).ToArray(), second.AsSpan(0, RecordSealer.NonceSize).ToArray());
+        Assert.Equal(Plaintext.Length + RecordSealer.Overhead, first.Length);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(RecordSealer.NonceSize)]
+    [InlineData(RecordSealer.Overhead)]
+    public void Open_AnyFlippedBit_FailsAuthentication(int position)
+    {
+        var sealedBytes = _sealer.Seal("minutes", _id, Plaintext);
+        sealedBytes[position] ^= 0x80;
+
+        Assert.Null(_sealer.Open("minutes", _id, sealedBytes));
+    }
+
+    [Fact]
+    public void Open_UnderAnotherIdCollectionOrKey_FailsAuthentication()
+    {
+        var sealedBytes = _sealer.Seal("minutes", _id, Plaintext);
+        using var otherKey = StoreKey.Generate();
+        using var other = new RecordSealer(otherKey);
+
+        Assert.Null(_sealer.Open("minutes", Guid.NewGuid(), sealedBytes));
+        Assert.Null(_sealer.Open("sessions", _id, sealedBytes));
+        Assert.Null(other.Open("minutes", _id, sealedBytes));
+        Assert.Null(_sealer.Open("minutes", _id, sealedBytes.AsSpan(0, RecordSealer.Overhead - 1)));
+    }
+
+    [Fact]
+    public void KeyId_IsStableForAKey_AndNeverShowsTheKey()
+    {
+        using var copy = StoreKey.FromBytes(_key.Bytes);
+
+        Assert.Equal(_key.Id, copy.Id);
+        Assert.Equal(8, _key.Id.Length);
+        Assert.DoesNotContain(Convert.ToBase64String(_key.Bytes), _key.ToString(), StringComparison.Ordinal);
+    }
+}

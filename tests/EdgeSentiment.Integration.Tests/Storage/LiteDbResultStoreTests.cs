@@ -1,0 +1,237 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using EdgeSentiment.Agent.Storage;
+using EdgeSentiment.Core.Mood;
+using LiteDB;
+
+namespace EdgeSentiment.Integration.Tests.Storage;
+
+public sealed class LiteDbResultStoreTests : IDisposable
+{
+    private static readonly DateTime All = DateTime.MaxValue;
+    private readonly StoreTestBed _bed = new();
+
+    public void Dispose() => _bed.Dispose();
+
+    [Fact]
+    public void Records_SurviveReopen_AndDecrypt()
+    {
+        Guid minuteId;
+        Guid sessionId;
+        using (var store = _bed.Open())
+        {
+            Assert.True(store.AppendWindow(StoreTestBed.Origin, StoreTestBed.Window(0.1f, 0.2f, 0.7f)));
+            minuteId = store.AppendMinute(StoreTestBed.Minute(0))!.Value;
+            sessionId = store.BeginSession(StoreTestBed.Origin, "Night of the Living Dead")!.Value;
+            var aggregate = StoreTestBed.Minute(0).Tally;
+            Assert.True(store.EndSession(sessionId, StoreTestBed.Origin.AddHours(2), aggregate));
+            Assert.True(store.AppendEvent(new DeviceEvent(StoreTestBed.Origin, DeviceEventKind.Fault, "microphone unplugged")));
+        }
+
+        using (var store = _bed.Open())
+        {
+            var window = Assert.Single(store.ReadWindows(DateTime.MinValue, All));
+            Assert.Equal(StoreTestBed.Origin, window.TimeUtc);
+            Assert.Equal(0.7f, window.Value.Scores.Positive);
+            var minute = Assert.Single(store.ReadMinutes(DateTime.MinValue, All));
+            Assert.Equal(minuteId, minute.Id);
+            Assert.Equal(StoreTestBed.Minute(0), minute.Value);
+            var session = Assert.Single(store.ReadSessions(DateTime.MinValue, All));
+            Assert.Equal(sessionId, session.Id);
+            Assert.Equal("Night of the Living Dead", session.Value.Title);
+            Assert.Equal(StoreTestBed.Origin.AddHours(2), session.Value.EndUtc);
+            Assert.Equal(30, session.Value.Aggregate.WindowCount);
+            var deviceEvent = Assert.Single(store.ReadEvents(DateTime.MinValue, All));
+            Assert.Equal(DeviceEventKind.Fault, deviceEvent.Value.Kind);
+            Assert.Equal("microphone unplugged", deviceEvent.Value.Detail);
+            Assert.Equal(0, store.GetStatus().TamperedRecords);
+        }
+
+        _bed.Logger.AssertNoErrors();
+    }
+
+    [Fact]
+    public void ReadMinutes_ReturnsOnlyTheAskedRange_InTimeOrder()
+    {
+        using var store = _bed.Open();
+        foreach (var minute in new[] { 5, 1, 3, 2, 4 })
+        {
+            store.AppendMinute(StoreTestBed.Minute(minute));
+        }
+
+        var read = store.ReadMinutes(StoreTestBed.Origin.AddMinutes(2), StoreTestBed.Origin.AddMinutes(4));
+
+        Assert.Equal([StoreTestBed.Origin.AddMinutes(2), StoreTestBed.Origin.AddMinutes(3)], read.Select(r => r.Value.MinuteStartUtc));
+    }
+
+    [Fact]
+    public void Outbox_HoldsEachSummaryUntilAcknowledged_OldestFirst()
+    {
+        using var store = _bed.Open();
+        store.AppendMinute(StoreTestBed.Minute(0, mood: AudienceMood.Negative));
+        _bed.Time.Advance(TimeSpan.FromMinutes(1));
+        store.AppendMinute(StoreTestBed.Minute(1));
+
+        var entries = store.PeekOldest(10);
+        Assert.Equal(2, entries.Count);
+        using (var payload = JsonDocument.Parse(entries[0].Payload))
+        {
+            Assert.Equal("Negative", payload.RootElement.GetProperty("dominantMood").GetString());
+        }
+
+        Assert.True(store.Acknowledge(entries[0].MessageId));
+        Assert.False(store.Acknowledge(entries[0].MessageId));
+        Assert.Equal(entries[1].MessageId, Assert.Single(store.PeekOldest(10)).MessageId);
+        Assert.Equal(2, store.ReadMinutes(DateTime.MinValue, All).Count);
+    }
+
+    [Fact]
+    public void Outbox_OverItsLimit_DropsTheOldestAndCountsThem()
+    {
+        _bed.Options.OutboxMaxEntries = 3;
+        using var store = _bed.Open();
+        for (var minute = 0; minute < 5; minute++)
+        {
+            store.AppendMinute(StoreTestBed.Minute(minute));
+            _bed.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var entries = store.PeekOldest(10);
+        Assert.Equal(3, entries.Count);
+        Assert.Equal(StoreTestBed.Origin.AddMinutes(2), entries[0].CreatedUtc);
+        Assert.Equal(2, store.GetStatus().OutboxDropped);
+        Assert.Equal(5, store.ReadMinutes(DateTime.MinValue, All).Count);
+    }
+
+    [Fact]
+    public void Open_WhileAnotherStoreHoldsTheFile_SaysToStopTheAgent()
+    {
+        using var store = _bed.Open();
+
+        var e = Assert.Throws<StoreOpenException>(() => _bed.Open());
+
+        Assert.True(e.InUse);
+        Assert.Contains("systemctl stop edgesentiment", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TamperedCiphertext_IsReportedAndSkipped_NotDeleted()
+    {
+        using (var store = _bed.Open())
+        {
+            store.AppendMinute(StoreTestBed.Minute(0));
+            store.AppendMinute(StoreTestBed.Minute(1));
+        }
+
+        Guid tamperedId;
+        using (var db = RawDatabase())
+        {
+            var minutes = db.GetCollection(StoreCollections.Minutes);
+            var document = minutes.FindAll().First();
+            tamperedId = document["_id"].AsGuid;
+            var payload = document["p"].AsBinary;
+            payload[^1] ^= 0x01;
+            document["p"] = payload;
+            minutes.Update(document);
+        }
+
+        using (var store = _bed.Open())
+        {
+            var read = store.ReadMinutes(DateTime.MinValue, All);
+            Assert.Single(read);
+            Assert.DoesNotContain(read, r => r.Id == tamperedId);
+            Assert.Equal(1, store.GetStatus().TamperedRecords);
+            Assert.Equal(2, store.GetStatus().RecordCounts[StoreCollections.Minutes]);
+        }
+
+        Assert.Equal(1, _bed.Logger.Count(5004));
+        Assert.Contains(_bed.Logger.Entries, e => e.Id.Id == 5004 && e.Message.Contains(tamperedId.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SwappedRecords_BothFailAuthentication()
+    {
+        using (var store = _bed.Open())
+        {
+            store.AppendMinute(StoreTestBed.Minute(0, mood: AudienceMood.Negative));
+            store.AppendMinute(StoreTestBed.Minute(1, mood: AudienceMood.Positive));
+        }
+
+        using (var db = RawDatabase())
+        {
+            var minutes = db.GetCollection(StoreCollections.Minutes);
+            var documents = minutes.FindAll().ToList();
+            (documents[0]["p"], documents[1]["p"]) = (documents[1]["p"], documents[0]["p"]);
+            minutes.Update(documents[0]);
+            minutes.Update(documents[1]);
+        }
+
+        using (var store = _bed.Open())
+        {
+            Assert.Empty(store.ReadMinutes(DateTime.MinValue, All));
+            Assert.Equal(2, store.GetStatus().TamperedRecords);
+        }
+    }
+
+    [Fact]
+    public void RecordMovedToAnotherCollection_FailsAuthentication()
+    {
+        using (var store = _bed.Open())
+        {
+            store.AppendMinute(StoreTestBed.Minute(0));
+        }
+
+        using (var db = RawDatabase())
+        {
+            var minute = db.GetCollection(StoreCollections.Minutes).FindAll().First();
+            db.GetCollection(StoreCollections.Sessions).Insert(minute);
+        }
+
+        using (var store = _bed.Open())
+        {
+            Assert.Empty(store.ReadSessions(DateTime.MinValue, All));
+            Assert.Equal(1, store.GetStatus().TamperedRecords);
+        }
+    }
+
+    [Fact]
+    public void WrongKey_FailsClearly_AndLeavesTheFileUntouched()
+    {
+        using (var store = _bed.Open())
+        {
+            store.AppendMinute(StoreTestBed.Minute(0));
+        }
+
+        var before = Hash(_bed.DatabasePath);
+        var otherKey = Path.Combine(_bed.Folder, "other.key");
+        using (var key = StoreKey.Generate())
+        {
+            StoreKeyFile.Write(otherKey, key);
+        }
+
+        var e = Assert.Throws<StoreKeyException>(() => _bed.Open(otherKey));
+
+        Assert.Contains(otherKey, e.Message, StringComparison.Ordinal);
+        Assert.Contains("not the key", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Hash(_bed.DatabasePath));
+        using var reopened = _bed.Open();
+        Assert.Single(reopened.ReadMinutes(DateTime.MinValue, All));
+    }
+
+    [Fact]
+    public void NotADatabase_FailsClearly_AndIsLeftAsItIs()
+    {
+        File.WriteAllText(_bed.DatabasePath, "these are not the pages you are looking for");
+        var before = Hash(_bed.DatabasePath);
+
+        var e = Assert.ThrowsAny<Exception>(() => _bed.Open());
+
+        Assert.True(e is StoreOpenException or StoreKeyException, e.ToString());
+        Assert.Equal(before, Hash(_bed.DatabasePath));
+    }
+
+    private LiteDatabase RawDatabase() =>
+        new(new ConnectionString { Filename = _bed.DatabasePath, Connection = ConnectionType.Direct });
+
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+}
