@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeSentiment.Cli.Analyze;
+using EdgeSentiment.Cli.Bench;
 using EdgeSentiment.Cli.Devices;
 using EdgeSentiment.Cli.Eval;
 using EdgeSentiment.Cli.Export;
@@ -20,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(FeaturesCommand.Create(console));
         root.Subcommands.Add(KeyCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
+        root.Subcommands.Add(BenchCommand.Create(console));
         return root;
     }
 

@@ -16,10 +16,10 @@ public sealed class SentimentClassifier : IDisposable
     private readonly float[] _output;
     private readonly OrtValue _inputValue;
     private readonly OrtValue _outputValue;
-    private readonly string[] _inputNames = [ModelContract.InputName];
-    private readonly string[] _outputNames = [ModelContract.OutputName];
-    private readonly OrtValue[] _inputValues;
-    private readonly OrtValue[] _outputValues;
+
+    // Input and output are bound once to the pinned buffers above: the name-based Run overloads
+    // marshal the names and allocate on every call (352 bytes per window), RunWithBinding does not.
+    private readonly OrtIoBinding _binding;
     private readonly int[] _columnOfLabel = new int[SentimentLabels.Count];
 
     private SentimentClassifier(InferenceSession session, ModelContract contract, string path)
@@ -32,8 +32,9 @@ public sealed class SentimentClassifier : IDisposable
         _output = new float[SentimentLabels.Count];
         _inputValue = OrtValue.CreateTensorValueFromMemory(_input, [1, contract.WindowFrames, contract.Features.MelBands]);
         _outputValue = OrtValue.CreateTensorValueFromMemory(_output, [1, SentimentLabels.Count]);
-        _inputValues = [_inputValue];
-        _outputValues = [_outputValue];
+        _binding = session.CreateIoBinding();
+        _binding.BindInput(ModelContract.InputName, _inputValue);
+        _binding.BindOutput(ModelContract.OutputName, _outputValue);
         for (var column = 0; column < contract.Labels.Count; column++)
         {
             _columnOfLabel[(int)contract.Labels[column]] = column;
@@ -119,7 +120,7 @@ public sealed class SentimentClassifier : IDisposable
         }
 
         logMel.CopyTo(_input);
-        _session.Run(_runOptions, _inputNames, _inputValues, _outputNames, _outputValues);
+        _session.RunWithBinding(_runOptions, _binding);
         for (var label = 0; label < SentimentLabels.Count; label++)
         {
             probabilities[label] = _output[_columnOfLabel[label]];
@@ -128,6 +129,7 @@ public sealed class SentimentClassifier : IDisposable
 
     public void Dispose()
     {
+        _binding.Dispose();
         _inputValue.Dispose();
         _outputValue.Dispose();
         _runOptions.Dispose();
