@@ -84,10 +84,10 @@ public static class AgentHost
             throw new OptionsValidationException(Options.DefaultName, typeof(AgentHost), failures);
         }
 
-        _ = services.GetRequiredService<AgentService>();
-
-        // Opens the store now, so a missing or wrong key or a busy database stops the start with its reason.
+        // The store first (quick), so a missing or wrong key or a busy database stops the start
+        // with its reason before the model is loaded.
         _ = services.GetRequiredService<IResultStore>();
+        _ = services.GetRequiredService<AgentService>();
     }
 
     private static void Check<TOptions>(IServiceProvider services, List<string> failures)

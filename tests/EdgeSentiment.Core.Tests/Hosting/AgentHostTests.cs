@@ -2,6 +2,7 @@ using EdgeSentiment.Agent.Capture;
 using EdgeSentiment.Agent.Hosting;
 using EdgeSentiment.Agent.Indicators;
 using EdgeSentiment.Agent.Pipeline;
+using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,35 @@ public sealed class AgentHostTests
 
         Assert.Contains(error.Failures, f => f.StartsWith("Pipeline:WindowQueueCapacity is '0'; allowed: a number from 1 to 1000", StringComparison.Ordinal));
         Assert.Contains(error.Failures, f => f.Contains("three different GPIO lines", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Prepare_StoreKeyMissing_FailsNamingThePathAndHowToMakeIt()
+    {
+        using var config = new TempFolder();
+        var missing = config.PathOf("missing.key");
+        using var host = Build(config, "--Store:KeyFile", missing, "--Store:CreateKeyIfMissing", "false");
+
+        var error = Assert.Throws<StoreKeyException>(() => AgentHost.Prepare(host.Services));
+
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.Contains("edgesentiment key generate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prepare_StoreKeyMissingOnALocalRun_WritesAKeyOnlyItsOwnerCanRead()
+    {
+        using var config = new TempFolder();
+        using var host = Build(config);
+
+        AgentHost.Prepare(host.Services);
+
+        var key = config.PathOf("state/edgesentiment.key");
+        Assert.True(File.Exists(key));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+        }
     }
 
     [Fact]
