@@ -73,6 +73,33 @@ def augmented_training_set(cli, clips, work, copies, seed):
     return versions, labels, feats.settings
 
 
+NOISE_FLOOR_DBFS = -30.0
+
+
+def noise_floor_templates(cli, work, seed):
+    """Log-mel frames of 10 s of white, pink and brown noise at NOISE_FLOOR_DBFS (RMS), from the
+    product's extractor. Training shifts them below the speech and adds their power to a window's, so the
+    model also sees speech over a quiet floor (a cheap microphone, 8-bit audio, dither) and never
+    learns to rely on digital silence between words."""
+    folder = os.path.join(work, f"noise-floor-s{seed}")
+    stamp = {"version": AUGMENT_VERSION, "level": NOISE_FLOOR_DBFS, "seed": seed, **_cli_identity(cli)}
+    prefix = os.path.join(folder, "features")
+    kinds = (("white", 0.0), ("pink", 1.0), ("brown", 2.0))
+    paths = [os.path.join(folder, f"{name}.wav") for name, _ in kinds]
+    if _stamp(folder, stamp) and os.path.exists(prefix + ".json"):
+        feats = features.load(prefix)
+    else:
+        os.makedirs(folder, exist_ok=True)
+        rng = np.random.default_rng(seed)
+        gain = 10.0 ** (NOISE_FLOOR_DBFS / 20.0)
+        for path, (_, exponent) in zip(paths, kinds):
+            wavfile.write_pcm16(path, gain * augment.coloured_noise(rng, 10 * augment.SAMPLE_RATE, exponent))
+        feats = features.export(cli, [(p, "neutral") for p in paths], prefix)
+        _write_stamp(folder, stamp)
+    index = feats.by_path()
+    return [np.asarray(feats.clip(index[os.path.abspath(p)]), dtype=np.float32) for p in paths]
+
+
 def evaluation_set(cli, clips, work, name, noise_db=None, pool=None, seed=0):
     """Features of clips as they are, or with noise at noise_db SNR (white, pink, babble, film in
     turn), for validation or test. Returns (list of frame arrays, labels, settings)."""

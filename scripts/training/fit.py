@@ -33,6 +33,20 @@ def channel_curve(rng, bands):
     return curve.astype(np.float32)
 
 
+def add_noise_floor(window, templates, rng):
+    """Adds the power of a random stretch of a noise template to a window's log-mel, 25 to 50 dB
+    below the window's loud frames (8-bit audio puts its floor about 30 dB under the speech, 16-bit
+    dither far lower): powers of independent signals add, so log(exp(x) + exp(n)) is the log-mel
+    of the sum. Relative to the speech, not in dBFS, because the corpus' own levels vary by 30 dB."""
+    noise = templates[rng.integers(len(templates))]
+    start = rng.integers(0, len(noise) - len(window) + 1)
+    noise = noise[start:start + len(window)]
+    speech_level = np.percentile(np.log(np.exp(window).sum(axis=1)), 95)
+    noise_level = np.log(np.exp(noise).sum(axis=1)).mean()
+    shift = np.float32(speech_level - noise_level - rng.uniform(25.0, 50.0) * np.log(10.0) / 10.0)
+    return np.logaddexp(window, noise + shift)
+
+
 def clip_windows(frames, length, floor):
     """The windows the device cuts from a clip, in frames: from the start every 50 frames (0.5 s),
     plus one aligned to the end. Frame-aligned, so it approximates the sample-exact windows."""
@@ -71,7 +85,8 @@ def evaluate(model, clips, labels, length, floor):
     return metrics.summary(labels, probs.argmax(axis=1))
 
 
-def train(settings, train_versions, train_labels, validation_sets, length, floor, log=print):
+def train(settings, train_versions, train_labels, validation_sets, length, floor, log=print,
+          noise_templates=None):
     """train_versions[i] lists the feature arrays of every version of training clip i.
     validation_sets maps a name to (clips, labels); the first one chooses the epoch.
     Returns (best model, history)."""
@@ -106,6 +121,10 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
             idx = order[s:s + batch]
             x = np.stack([crop(train_versions[i][rng.integers(len(train_versions[i]))], length, rng, floor)
                           for i in idx])
+            if noise_templates and settings["noise_floor"] > 0:
+                for j in range(len(idx)):
+                    if rng.random() < settings["noise_floor"]:
+                        x[j] = add_noise_floor(x[j], noise_templates, rng)
             if settings["channel_eq"]:
                 x = x + np.stack([channel_curve(rng, x.shape[2]) for _ in idx])[:, None, :]
             y = torch.from_numpy(labels[idx])

@@ -20,10 +20,10 @@ from .model import parameter_count
 MODEL_VERSION = "2026.11.1"
 
 DEFAULTS = {
-    "seed": 20261125, "copies": 4, "epochs": 22, "patience": 15, "batch": 32, "passes": 3,
+    "seed": 20261125, "copies": 4, "epochs": 35, "patience": 15, "batch": 32, "passes": 3,
     "lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.05, "mixup": 0.0,
     "width": 64, "stem": 24, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
-    "norm": "global", "pool": "stats", "channel_eq": True,
+    "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5,
     "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
 }
 
@@ -151,9 +151,11 @@ def main(argv):
         val_noisy = dataset.evaluation_set(cli, val_clips, work, "validation-10db", 10.0, babble_pool, seed=19)
         validation_sets = {"validation": val[:2], "validation_10db": val_noisy[:2]}
 
+        templates = dataset.noise_floor_templates(cli, work, settings["seed"]) if settings["noise_floor"] > 0 else None
         say(f"Training ({settings['epochs']} epochs at most, {length}-frame windows)")
         model, best_epoch, history = fit.train(settings, versions, labels, validation_sets, length, floor,
-                                               log=lambda line: print(line, file=sys.stderr, flush=True))
+                                               log=lambda line: print(line, file=sys.stderr, flush=True),
+                                               noise_templates=templates)
         say(f"Best validation UAR at epoch {best_epoch}")
 
         fused = quantize.fuse(model)

@@ -1,6 +1,7 @@
 using EdgeSentiment.Agent.Capture;
 using EdgeSentiment.Agent.Capture.PortAudio;
 using EdgeSentiment.Agent.Hosting;
+using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Inference;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,11 @@ catch (OptionsValidationException e)
     }
 
     await Console.Error.WriteLineAsync($"Fix appsettings.json or {AgentHost.DefaultConfigurationDirectory}/*.json and start again.").ConfigureAwait(false);
+    return AgentHost.ConfigurationErrorExitCode;
+}
+catch (Exception e) when (e is StoreKeyException or StoreOpenException)
+{
+    await Console.Error.WriteLineAsync($"error: result store: {e.Message}").ConfigureAwait(false);
     return AgentHost.ConfigurationErrorExitCode;
 }
 catch (Exception e) when (e is ModelLoadException or AudioFormatException or CaptureDeviceException or PortAudioException

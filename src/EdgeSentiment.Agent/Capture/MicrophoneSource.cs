@@ -1,3 +1,4 @@
+using EdgeSentiment.Core.Audio;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeSentiment.Agent.Capture;
@@ -101,7 +102,7 @@ public sealed class MicrophoneSource : IAudioSource
 
     private static void Pump(ICaptureDevice device, CaptureOutput output, CancellationToken cancellationToken)
     {
-        var resampler = new StreamingResampler16k(device.SampleRate);
+        var resampler = new StreamingResampler(device.SampleRate, CaptureFormat.SampleRate);
         var frames = new float[device.FramesPerRead];
         var resampled = new float[resampler.MaxOutputLength(frames.Length)];
         while (!cancellationToken.IsCancellationRequested)

@@ -19,9 +19,9 @@ public sealed class WavFileSource : IAudioSource
         ArgumentNullException.ThrowIfNull(audio);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
-        if (audio.SampleRate != StreamingResampler16k.TargetRate)
+        if (audio.SampleRate != CaptureFormat.SampleRate)
         {
-            throw new ArgumentException($"audio must be at {StreamingResampler16k.TargetRate} Hz, got {audio.SampleRate} Hz", nameof(audio));
+            throw new ArgumentException($"audio must be at {CaptureFormat.SampleRate} Hz, got {audio.SampleRate} Hz", nameof(audio));
         }
 
         _audio = audio;
@@ -42,7 +42,7 @@ public sealed class WavFileSource : IAudioSource
     /// <summary>Loads <paramref name="path"/> as 16 kHz mono.</summary>
     /// <exception cref="AudioFormatException">Missing or unreadable file.</exception>
     public static WavFileSource Load(string path, bool loop, bool realTime, TimeSpan chunkDuration, TimeProvider time, ILogger logger) =>
-        new(AudioLoader.LoadMono(path, StreamingResampler16k.TargetRate), Path.GetFileName(path), loop, realTime, chunkDuration, time, logger);
+        new(AudioLoader.LoadMono(path, CaptureFormat.SampleRate), Path.GetFileName(path), loop, realTime, chunkDuration, time, logger);
 
     public async Task RunAsync(CaptureOutput output, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using EdgeSentiment.Agent.Indicators;
 using EdgeSentiment.Agent.Pipeline;
+using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Inference;
 using Microsoft.Extensions.Configuration;
@@ -66,6 +67,8 @@ public static class AgentHost
     /// before the host starts, so a bad configuration ends in one clear line instead of a host failure.
     /// </summary>
     /// <exception cref="OptionsValidationException">A configuration value is out of range or unknown.</exception>
+    /// <exception cref="StoreKeyException">The store's key is missing, unsafe or not the database's.</exception>
+    /// <exception cref="StoreOpenException">The database is held by another process or is not a result database.</exception>
     public static void Prepare(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -75,12 +78,16 @@ public static class AgentHost
         Check<CaptureOptions>(services, failures);
         Check<IndicatorOptions>(services, failures);
         Check<PipelineOptions>(services, failures);
+        Check<StoreOptions>(services, failures);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(AgentHost), failures);
         }
 
         _ = services.GetRequiredService<AgentService>();
+
+        // Opens the store now, so a missing or wrong key or a busy database stops the start with its reason.
+        _ = services.GetRequiredService<IResultStore>();
     }
 
     private static void Check<TOptions>(IServiceProvider services, List<string> failures)
@@ -99,6 +106,8 @@ public static class AgentHost
     /// <summary>Registers the agent's options, pipeline parts and hosted services.</summary>
     public static void AddAgent(IServiceCollection services, IConfiguration configuration)
     {
+        // First, so the store's service stops after the pipeline has drained into it.
+        services.AddResultStore(configuration);
         services.AddOptions<CaptureOptions>().Bind(configuration.GetSection(CaptureOptions.SectionName)).ValidateOnStart();
         services.AddOptions<IndicatorOptions>().Bind(configuration.GetSection(IndicatorOptions.SectionName)).ValidateOnStart();
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName)).ValidateOnStart();

@@ -1,7 +1,6 @@
 using EdgeSentiment.Agent.Capture;
 using EdgeSentiment.Agent.Indicators;
 using EdgeSentiment.Agent.Pipeline;
-using EdgeSentiment.Core.Segmentation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -41,7 +40,6 @@ public sealed class AgentService : IHostedService, IDisposable
         _lifetime = lifetime;
         _logger = logger;
         _drain = TimeSpan.FromSeconds(options.DrainSeconds);
-        var windows = AnalysisWindowSettings.Default;
         var settings = new PipelineSettings
         {
             ChunkQueueCapacity = options.ChunkQueueCapacity,
@@ -53,8 +51,6 @@ public sealed class AgentService : IHostedService, IDisposable
         _pipeline = new SentimentPipeline(
             source,
             classify,
-            windows.WindowSamples(StreamingResampler16k.TargetRate),
-            windows.HopSamples(StreamingResampler16k.TargetRate),
             [.. sinks],
             settings,
             metrics,

@@ -1,8 +1,17 @@
+using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Segmentation;
+
 namespace EdgeSentiment.Agent.Pipeline;
 
 /// <summary>Queue sizes and timings of the pipeline; the host fills it from <c>PipelineOptions</c>.</summary>
 public sealed record PipelineSettings
 {
+    /// <summary>Window length and hop, the same as the recording analyzer's.</summary>
+    public AnalysisWindowSettings Windows { get; init; } = AnalysisWindowSettings.Default;
+
+    /// <summary>How steady the shown mood is.</summary>
+    public MoodSmootherSettings Mood { get; init; } = MoodSmootherSettings.Default;
+
     /// <summary>Audio chunks waiting for the window stage (about 100 ms each).</summary>
     public int ChunkQueueCapacity { get; init; } = 50;
 

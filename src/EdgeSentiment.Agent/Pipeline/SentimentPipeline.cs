@@ -3,7 +3,9 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using EdgeSentiment.Agent.Capture;
 using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Segmentation;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeSentiment.Agent.Pipeline;
@@ -18,23 +20,20 @@ public sealed class SentimentPipeline
 {
     private readonly IAudioSource _source;
     private readonly ClassifyWindow _classify;
-    private readonly int _windowSamples;
-    private readonly int _hopSamples;
     private readonly PipelineSettings _settings;
     private readonly PipelineMetrics _metrics;
     private readonly PipelineHeartbeat _heartbeat;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SinkWorker[] _sinks;
-    private readonly MoodVote _vote = new();
+    private readonly MoodSmoother _smoother;
+    private readonly float[] _probabilities = new float[SentimentLabels.Count];
     private volatile bool _captureFault;
     private CaptureOutput? _output;
 
     public SentimentPipeline(
         IAudioSource source,
         ClassifyWindow classify,
-        int windowSamples,
-        int hopSamples,
         IReadOnlyList<IMoodSink> sinks,
         PipelineSettings settings,
         PipelineMetrics metrics,
@@ -52,9 +51,8 @@ public sealed class SentimentPipeline
         ArgumentNullException.ThrowIfNull(logger);
         _source = source;
         _classify = classify;
-        _windowSamples = windowSamples;
-        _hopSamples = hopSamples;
         _settings = settings;
+        _smoother = new MoodSmoother(settings.Mood);
         _metrics = metrics;
         _heartbeat = heartbeat;
         _time = time;
@@ -152,7 +150,7 @@ public sealed class SentimentPipeline
 
     private async Task AssembleAsync(ChannelReader<AudioChunk> chunks, ChannelWriter<AnalysisWindow> windows)
     {
-        var sliding = new SlidingWindow(_windowSamples, _hopSamples, StreamingResampler16k.TargetRate);
+        var assembler = new WindowAssembler(_settings.Windows, CaptureFormat.SampleRate);
         try
         {
             await foreach (var chunk in chunks.ReadAllAsync().ConfigureAwait(false))
@@ -162,12 +160,13 @@ public sealed class SentimentPipeline
                     var offset = 0;
                     while (offset < chunk.Count)
                     {
-                        offset += sliding.Push(chunk.Buffer.AsSpan(offset, chunk.Count - offset), out var ready);
-                        if (ready)
+                        offset += assembler.Append(chunk.Buffer.AsSpan(offset, chunk.Count - offset));
+                        if (assembler.IsWindowReady)
                         {
-                            var buffer = ArrayPool<float>.Shared.Rent(_windowSamples);
-                            sliding.CopyLatest(buffer.AsSpan(0, _windowSamples));
-                            var window = new AnalysisWindow(buffer, _windowSamples, sliding.LatestStart);
+                            var buffer = ArrayPool<float>.Shared.Rent(assembler.WindowSamples);
+                            assembler.Window.CopyTo(buffer);
+                            var start = TimeSpan.FromSeconds((double)assembler.WindowStart / CaptureFormat.SampleRate);
+                            var window = new AnalysisWindow(buffer, assembler.WindowSamples, start);
                             if (!windows.TryWrite(window))
                             {
                                 await windows.WriteAsync(window).ConfigureAwait(false);
@@ -226,10 +225,13 @@ public sealed class SentimentPipeline
 
     private async Task MoodAsync(ChannelReader<WindowResult> results)
     {
-        var previous = _vote.Current;
+        var previous = _smoother.Mood;
         await foreach (var result in results.ReadAllAsync().ConfigureAwait(false))
         {
-            var mood = _vote.Add(result);
+            _probabilities[(int)SentimentLabel.Negative] = result.Scores.Negative;
+            _probabilities[(int)SentimentLabel.Neutral] = result.Scores.Neutral;
+            _probabilities[(int)SentimentLabel.Positive] = result.Scores.Positive;
+            var mood = _smoother.Update(result.IsSpeech, _probabilities);
             if (mood != previous)
             {
                 _logger.MoodChanged(mood);
@@ -243,7 +245,7 @@ public sealed class SentimentPipeline
     private void OnFaultChanged(bool faulted)
     {
         _captureFault = faulted;
-        Post(new MoodUpdate(_time.GetUtcNow(), faulted ? AudienceMood.NoSpeech : _vote.Current, faulted, null));
+        Post(new MoodUpdate(_time.GetUtcNow(), faulted ? AudienceMood.NoSpeech : _smoother.Mood, faulted, null));
     }
 
     private void Post(MoodUpdate update)

@@ -108,6 +108,27 @@ public static class StoreKeyFile
         }
     }
 
+    /// <summary>Writes a new random key to <paramref name="path"/> (creating its folder) unless a file is already there.</summary>
+    /// <returns>True when a key was written.</returns>
+    public static bool CreateIfMissing(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (File.Exists(path))
+        {
+            return false;
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        using var key = StoreKey.Generate();
+        Write(path, key);
+        return true;
+    }
+
     // Raw 32 bytes (what systemd-creds decrypts to) or their base64 text (what 'key generate' writes).
     private static StoreKey? Parse(byte[] content)
     {

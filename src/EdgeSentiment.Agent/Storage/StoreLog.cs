@@ -25,4 +25,7 @@ internal static partial class StoreLog
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Result store maintenance failed; it will run again at the next interval")]
     public static partial void MaintenanceFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Wrote a new result store key to {Path} (mode 0600); without it the database cannot be read")]
+    public static partial void KeyCreated(ILogger logger, string path);
 }

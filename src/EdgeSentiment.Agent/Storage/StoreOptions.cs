@@ -11,6 +11,12 @@ public sealed class StoreOptions
     /// <summary>The key file, used when systemd does not pass the <c>edgesentiment.key</c> credential.</summary>
     public string KeyFile { get; set; } = "/etc/edgesentiment/edgesentiment.key";
 
+    /// <summary>
+    /// Writes a new key (mode 0600) when <see cref="KeyFile"/> does not exist yet: for a local run on a
+    /// developer's machine, never on a board, where a silently new key would hide a lost one.
+    /// </summary>
+    public bool CreateKeyIfMissing { get; set; }
+
     /// <summary>Records older than this many days are removed.</summary>
     public int RetentionDays { get; set; } = 90;
 

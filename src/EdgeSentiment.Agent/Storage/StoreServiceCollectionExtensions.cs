@@ -1,3 +1,4 @@
+using EdgeSentiment.Agent.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,7 +12,7 @@ public static class StoreServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <c>Store</c>, registers <see cref="IResultStore"/> (the LiteDB store, opened
-    /// at start), <see cref="ResultStoreSink"/> and the maintenance service.
+    /// at start), <see cref="ResultStoreSink"/>, its place among the pipeline's sinks and the maintenance service.
     /// </summary>
     public static IServiceCollection AddResultStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,16 +25,23 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IResultStore>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
-            var keyPath = StoreKeyFile.Resolve(options.KeyFile, Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY"));
+            var keyPath = Path.GetFullPath(StoreKeyFile.Resolve(options.KeyFile, Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY")));
+            var logger = provider.GetRequiredService<ILogger<LiteDbResultStore>>();
+            if (options.CreateKeyIfMissing && StoreKeyFile.CreateIfMissing(keyPath))
+            {
+                StoreLog.KeyCreated(logger, keyPath);
+            }
+
             using var key = StoreKeyFile.Load(keyPath);
             return LiteDbResultStore.Open(
                 options,
                 key,
                 keyPath,
-                provider.GetRequiredService<ILogger<LiteDbResultStore>>(),
+                logger,
                 provider.GetRequiredService<TimeProvider>());
         });
         services.TryAddSingleton<ResultStoreSink>();
+        services.AddSingleton<IMoodSink, StoreMoodSink>();
         services.AddHostedService<StoreMaintenanceService>();
         return services;
     }

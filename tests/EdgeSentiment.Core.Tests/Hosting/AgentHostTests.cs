@@ -81,6 +81,9 @@ public sealed class AgentHostTests
 
     private static IHost Build(TempFolder config, Action<IServiceCollection> replace, params string[] args)
     {
+        // A store of its own in the test's folder, with a key made on first use as scripts/run does.
+        var store = config.PathOf("state");
+        config.Write("00-store.json", $$"""{ "Store": { "DatabasePath": "{{store}}/results.db", "KeyFile": "{{store}}/edgesentiment.key", "CreateKeyIfMissing": true } }""");
         var builder = AgentHost.CreateBuilder(args, config.Path);
 
         // Registered after the agent's own, so these win: the last registration of a service is the one resolved.

@@ -17,8 +17,6 @@ internal static class PipelineRunner
         new(
             source,
             classify,
-            32000,
-            8000,
             sinks,
             settings ?? new PipelineSettings(),
             metrics ?? new PipelineMetrics(),

@@ -116,8 +116,6 @@ public sealed class PortAudioCaptureTests
         return new SentimentPipeline(
             source,
             classify,
-            32000,
-            8000,
             [sink],
             // The null slave is not paced: the device delivers as fast as we read, so queues must hold it all.
             new PipelineSettings { ChunkQueueCapacity = 100_000, WindowQueueCapacity = 100_000, ResultQueueCapacity = 100_000, SinkQueueCapacity = 100_000 },

@@ -29,7 +29,7 @@ public sealed class PortAudioDeviceOpener : ICaptureDeviceOpener
             var device = session.FindCaptureDevice(_selector)
                 ?? throw new CaptureDeviceException(
                     $"no capture device matches '{_selector ?? "default"}'; 'edgesentiment devices' lists the ones present");
-            var input = session.OpenInput(device, StreamingResampler16k.TargetRate, _bufferDuration);
+            var input = session.OpenInput(device, CaptureFormat.SampleRate, _bufferDuration);
             return new PortAudioCaptureDevice(session, input);
         }
         catch (PortAudioException e)
