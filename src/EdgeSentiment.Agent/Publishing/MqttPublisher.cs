@@ -57,7 +57,7 @@ public sealed class MqttPublisher : BackgroundService
     /// <summary>A snapshot for the status command and metrics.</summary>
     public MqttStatus GetStatus()
     {
-        var depth = _store.PeekOldest(int.MaxValue).Count;
+        var depth = OutboxDepth();
         lock (_statusGate)
         {
             return new MqttStatus(_state, Broker, depth, _published, _lastSuccessUtc, _lastError, _lastErrorUtc);
@@ -280,9 +280,13 @@ public sealed class MqttPublisher : BackgroundService
             // Leaving without a clean goodbye only means the broker sends the last will instead.
         }
 
-        var pending = _store.PeekOldest(int.MaxValue).Count;
+        var pending = OutboxDepth();
         MqttLog.Stopped(_logger, connection.Broker, pending);
     }
+
+    // Counted by the store, not by peeking: a peek sized for "everything" would allocate for it.
+    private int OutboxDepth() =>
+        _store.GetStatus().RecordCounts.TryGetValue(StoreCollections.Outbox, out var depth) ? depth : 0;
 
     private byte[] Status(string state) =>
         MessageEnvelope.WithString(Guid.CreateVersion7(), _time.GetUtcNow().UtcDateTime, _options.DeviceId, "state", state);

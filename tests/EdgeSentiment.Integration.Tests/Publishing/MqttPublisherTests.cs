@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdgeSentiment.Agent.Publishing;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Integration.Tests.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeSentiment.Integration.Tests.Publishing;
@@ -121,6 +122,39 @@ public sealed class MqttPublisherTests : IDisposable
         Assert.Equal(12, Summaries(subscriber.Messages).Select(s => s.GetProperty("id").GetGuid()).Distinct().Count());
         Assert.True(await WaitAsync(() => run.Store.PeekOldest(20).Count == 0));
         run.Logger.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Agent_restarted_while_the_broker_is_down_sends_the_summaries_kept_in_the_encrypted_store()
+    {
+        using var bed = new StoreTestBed();
+        using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, persistent: true);
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, persistentSession: true);
+        var options = PublisherRun.TlsOptions(broker.Port, _certificates);
+        await using (var first = await PublisherRun.StartAsync(options, bed.Open()))
+        {
+            PublisherRun.AddMinute(first.Store, 0);
+            Assert.True(await subscriber.WaitForAsync(m => Summaries(m).Count == 1, Patience));
+            broker.Stop();
+            for (var minute = 1; minute < 6; minute++)
+            {
+                PublisherRun.AddMinute(first.Store, minute);
+            }
+        }
+
+        await using var second = await PublisherRun.StartAsync(options, bed.Open());
+        Assert.True(await WaitAsync(() => second.Logger.Count(6004) >= 1), "the restarted agent finds no broker");
+        Assert.Equal(5, second.Publisher.GetStatus().OutboxDepth);
+
+        broker.Start();
+        await subscriber.ReconnectAsync(broker.Port, persistentSession: true);
+        Assert.True(await subscriber.WaitForAsync(m => DistinctMinutes(m).Count == 6, Patience), broker.Log);
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => new DateTime(2026, 1, 1, 20, i, 0, DateTimeKind.Utc)), DistinctMinutes(subscriber.Messages));
+        Assert.Equal(6, Summaries(subscriber.Messages).Select(s => s.GetProperty("id").GetGuid()).Distinct().Count());
+        Assert.True(await WaitAsync(() => second.Store.PeekOldest(10).Count == 0));
+        second.Logger.AssertNoErrors();
+        bed.Logger.AssertNoErrors();
     }
 
     [Theory]

@@ -6,22 +6,23 @@ using EdgeSentiment.Integration.Tests.Storage;
 
 namespace EdgeSentiment.Integration.Tests.Publishing;
 
-/// <summary>A running <see cref="MqttPublisher"/> over an in-memory store, with fast reconnects and a recording logger.</summary>
+/// <summary>A running <see cref="MqttPublisher"/> over a store (in memory unless given), with fast reconnects and a recording logger.</summary>
 public sealed class PublisherRun : IAsyncDisposable
 {
     public const string DeviceId = "room-7";
 
     private bool _stopped;
 
-    private PublisherRun(MqttOptions options)
+    private PublisherRun(MqttOptions options, IResultStore store)
     {
         Options = options;
+        Store = store;
         Publisher = new MqttPublisher(Microsoft.Extensions.Options.Options.Create(options), Store, TimeProvider.System, Logger);
     }
 
     public MqttOptions Options { get; }
 
-    public InMemoryResultStore Store { get; } = new();
+    public IResultStore Store { get; }
 
     public RecordingLogger Logger { get; } = new();
 
@@ -41,18 +42,22 @@ public sealed class PublisherRun : IAsyncDisposable
         TimeoutSeconds = 5,
     };
 
-    public static async Task<PublisherRun> StartAsync(MqttOptions options, Action<InMemoryResultStore>? before = null)
+    public static Task<PublisherRun> StartAsync(MqttOptions options, Action<IResultStore>? before = null) =>
+        StartAsync(options, new InMemoryResultStore(), before);
+
+    /// <summary>Starts a publisher over <paramref name="store"/>, which the run disposes.</summary>
+    public static async Task<PublisherRun> StartAsync(MqttOptions options, IResultStore store, Action<IResultStore>? before = null)
     {
         var failures = new MqttOptionsValidator().Validate(null, options);
         Assert.True(failures.Succeeded, failures.FailureMessage);
-        var run = new PublisherRun(options);
+        var run = new PublisherRun(options, store);
         before?.Invoke(run.Store);
         await run.Publisher.StartAsync(CancellationToken.None);
         return run;
     }
 
     /// <summary>Queues the summary of minute <paramref name="minute"/> (minutes after 2026-01-01 20:00 UTC) in the outbox.</summary>
-    public static void AddMinute(InMemoryResultStore store, int minute)
+    public static void AddMinute(IResultStore store, int minute)
     {
         var start = new DateTime(2026, 1, 1, 20, 0, 0, DateTimeKind.Utc).AddMinutes(minute);
         var tally = new SentimentTally(30, 20, 4, 10, 6, new SentimentScores(0.2f, 0.5f, 0.3f));
