@@ -38,6 +38,8 @@ public sealed class TestSubscriber : IAsyncDisposable
             .WithTcpServer("127.0.0.1", port)
             .WithClientId(persistentSession ? "test-dashboard" : $"test-dashboard-{Guid.NewGuid():N}")
             .WithCleanSession(!persistentSession)
+            // MQTT 5 ends a session at disconnect unless it is given an expiry.
+            .WithSessionExpiryInterval(persistentSession ? 3600u : 0u)
             .WithTimeout(TimeSpan.FromSeconds(5));
         if (tls)
         {
