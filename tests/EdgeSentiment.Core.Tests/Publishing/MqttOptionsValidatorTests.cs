@@ -1,0 +1,64 @@
+using EdgeSentiment.Agent.Publishing;
+
+namespace EdgeSentiment.Core.Tests.Publishing;
+
+public sealed class MqttOptionsValidatorTests
+{
+    private readonly MqttOptionsValidator _validator = new();
+
+    [Fact]
+    public void Defaults_AreValid_BecausePublishingIsOff() => Assert.True(_validator.Validate(null, new MqttOptions()).Succeeded);
+
+    [Fact]
+    public void Enabled_WithoutCaFile_NamesTheKeyAndTheWayOut()
+    {
+        var result = _validator.Validate(null, new MqttOptions { Enabled = true, CaFile = "" });
+
+        Assert.Equal(
+            ["Mqtt:CaFile is empty; allowed: the PEM file of the broker's CA (or set Mqtt:AllowInsecure to true for plain TCP)"],
+            result.Failures);
+    }
+
+    [Fact]
+    public void BadValues_AreEachNamedWithWhatIsAllowed()
+    {
+        var options = new MqttOptions
+        {
+            Enabled = true,
+            AllowInsecure = true,
+            Host = " ",
+            Port = 0,
+            DeviceId = "room 7/#",
+            KeepAliveSeconds = 1,
+            ReconnectMinMilliseconds = 5_000,
+            ReconnectMaxMilliseconds = 1_000,
+            CredentialsFile = "/nonexistent/mqtt.credentials",
+        };
+
+        var failures = _validator.Validate(null, options).Failures!.ToList();
+
+        Assert.Equal(6, failures.Count);
+        Assert.Contains("Mqtt:Host is empty; allowed: the broker's host name or IP address", failures);
+        Assert.Contains("Mqtt:Port is 0; allowed: a TCP port from 1 to 65535", failures);
+        Assert.Contains("Mqtt:DeviceId is 'room 7/#'; allowed: 1 to 64 letters, digits, '-' or '_' (it becomes part of every topic)", failures);
+        Assert.Contains("Mqtt:KeepAliveSeconds is 1; allowed: seconds from 5 to 3600", failures);
+        Assert.Contains("Mqtt:ReconnectMaxMilliseconds is 1000; allowed: milliseconds, at least Mqtt:ReconnectMinMilliseconds from 5000 to 3600000", failures);
+        Assert.Contains("Mqtt:CredentialsFile is '/nonexistent/mqtt.credentials', which does not exist; allowed: a file with the user name on line 1 and the password on line 2, or empty", failures);
+    }
+
+    [Fact]
+    public void ClientCertificate_WithoutKey_IsRefused()
+    {
+        using var folder = new TempFolder();
+        var options = new MqttOptions
+        {
+            Enabled = true,
+            CaFile = folder.Touch("ca.pem"),
+            ClientCertificateFile = folder.Touch("client.pem"),
+        };
+
+        var failures = _validator.Validate(null, options).Failures!.ToList();
+
+        Assert.Equal(["Mqtt:ClientKeyFile is empty; allowed: the PEM private key of ClientCertificateFile"], failures);
+    }
+}
