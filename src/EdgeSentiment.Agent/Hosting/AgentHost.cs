@@ -1,5 +1,6 @@
 using EdgeSentiment.Agent.Indicators;
 using EdgeSentiment.Agent.Pipeline;
+using EdgeSentiment.Agent.Publishing;
 using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Inference;
@@ -108,6 +109,8 @@ public static class AgentHost
     {
         // First, so the store's service stops after the pipeline has drained into it.
         services.AddResultStore(configuration);
+        // Off unless Mqtt:Enabled: the publisher drains the store's outbox and sends the mood.
+        services.AddMqttPublishing(configuration);
         services.AddOptions<CaptureOptions>().Bind(configuration.GetSection(CaptureOptions.SectionName)).ValidateOnStart();
         services.AddOptions<IndicatorOptions>().Bind(configuration.GetSection(IndicatorOptions.SectionName)).ValidateOnStart();
         services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName)).ValidateOnStart();

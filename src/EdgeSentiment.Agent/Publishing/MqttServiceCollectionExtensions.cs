@@ -1,3 +1,4 @@
+using EdgeSentiment.Agent.Pipeline;
 using EdgeSentiment.Agent.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class MqttServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<MqttPublisher>>()));
         services.AddHostedService(provider => provider.GetRequiredService<MqttPublisher>());
+        services.AddSingleton<IMoodSink, MqttMoodSink>();
         return services;
     }
 }
