@@ -148,13 +148,16 @@ public sealed class MoodSmootherTests
     {
         Feed(Neutral, 3);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
-        {
-            _smoother.Update(i % 7 != 0, i % 2 == 0 ? Positive : Negative);
-        }
+        var i = 0;
+        var allocated = Allocations.FewestBytes(
+            () =>
+            {
+                _smoother.Update(i % 7 != 0, i % 2 == 0 ? Positive : Negative);
+                i++;
+            },
+            calls: 100);
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]
