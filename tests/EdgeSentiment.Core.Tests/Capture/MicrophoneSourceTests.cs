@@ -53,8 +53,10 @@ public sealed class MicrophoneSourceTests
         await run.WaitAsync(Generous);
 
         var patterns = indicator.Patterns;
+        // The loss is reported the moment the device fails, so under load it can overtake the
+        // windows still in the pipeline from before it: what must hold is the fault, then a mood.
         var fault = IndexOf(patterns, LedPattern.Fault, 0);
-        Assert.True(fault > 0, "the fault came before any mood, or never");
+        Assert.True(fault >= 0, "the fault was never shown");
         Assert.True(IndexOf(patterns, LedPattern.Positive, fault + 1) > fault, "the mood did not come back after the fault");
     }
 
