@@ -4,7 +4,7 @@ namespace EdgeSentiment.Core.Tests.Audio;
 
 public sealed class AudioLoaderTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

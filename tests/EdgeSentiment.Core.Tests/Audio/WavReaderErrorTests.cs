@@ -5,7 +5,7 @@ namespace EdgeSentiment.Core.Tests.Audio;
 public sealed class WavReaderErrorTests : IDisposable
 {
     private static readonly float[] Tone = Signals.Sine(440, 16000, 1600);
-    private readonly TempDirectory _dir = new();
+    private readonly TempFolder _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -32,7 +32,7 @@ public sealed class WavReaderTests
     [Fact]
     public void ReadFormat_Extensible24In32_ReportsContainerAndValidBits()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         string path = dir.Write("x.wav", new WavBuilder { Bits = 32, ValidBits = 24, Extensible = true, Channels = 2 }.Build(new float[8]));
 
         var format = WavReader.ReadFormat(path);
@@ -164,7 +164,7 @@ public sealed class WavReaderTests
     [Fact]
     public void ReadMono_FromPath_ReadsTheFile()
     {
-        using var dir = new TempDirectory();
+        using var dir = new TempFolder();
         string path = dir.Write("tone.wav", new WavBuilder { SampleRate = 22050 }.Build(Tone));
 
         var audio = WavReader.ReadMono(path);
