@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace EdgeSentiment.Core.Audio;
 
 /// <summary>Reads RIFF/WAVE recordings (PCM 8/16/24/32-bit, float 32/64, extensible) and mixes them to mono.</summary>
@@ -119,7 +121,14 @@ public static class WavReader
             if (blockFramesRead > 0)
             {
                 mono = EnsureCapacity(mono, (long)frames + blockFramesRead, source);
-                DecodeBlock(format, raw.AsSpan(0, blockFramesRead * format.BlockAlign), interleaved, mono.AsSpan(frames, blockFramesRead));
+                var decoded = mono.AsSpan(frames, blockFramesRead);
+                DecodeBlock(format, raw.AsSpan(0, blockFramesRead * format.BlockAlign), interleaved, decoded);
+                if (format.Encoding == WavSampleEncoding.IeeeFloat)
+                {
+                    // One NaN or infinity would turn every feature of its window, and the verdict, into NaN.
+                    RefuseNonFinite(decoded, frames, format.SampleRate, source);
+                }
+
                 frames += blockFramesRead;
             }
 
@@ -159,6 +168,19 @@ public static class WavReader
         Span<float> samples = interleaved[..(mono.Length * format.Channels)];
         WavSampleDecoder.Decode(format, raw, samples);
         WavSampleDecoder.MixToMono(samples, format.Channels, mono);
+    }
+
+    private static void RefuseNonFinite(ReadOnlySpan<float> block, int firstFrame, int sampleRate, string source)
+    {
+        for (int i = 0; i < block.Length; i++)
+        {
+            if (!float.IsFinite(block[i]))
+            {
+                long frame = (long)firstFrame + i;
+                throw AudioFormatException.For(source, string.Create(CultureInfo.InvariantCulture,
+                    $"sample frame {frame} ({(double)frame / sampleRate:0.000} s) is not a number (NaN or infinity); the file is damaged or was written by a faulty tool, export it again"));
+            }
+        }
     }
 
     private static float[] EnsureCapacity(float[] buffer, long needed, string source)

@@ -91,7 +91,8 @@ internal sealed class WavBuilder
         for (int i = 0; i < interleaved.Length; i++)
         {
             Span<byte> target = data.AsSpan(i * bytes, bytes);
-            double x = Math.Clamp(interleaved[i], -1.0, 1.0);
+            // Float files keep what they are given (even NaN or infinity); integers saturate.
+            double x = Float ? interleaved[i] : Math.Clamp(interleaved[i], -1.0, 1.0);
             if (Float && Bits == 32)
             {
                 BinaryPrimitives.WriteSingleLittleEndian(target, (float)x);

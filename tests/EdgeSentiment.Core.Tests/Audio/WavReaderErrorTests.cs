@@ -133,6 +133,31 @@ public sealed class WavReaderErrorTests : IDisposable
         AssertRefused(Write(new WavBuilder { Float = true, Bits = 16 }, raw: new byte[100]), "IEEE float samples of 16 bits are not supported");
     }
 
+    [Theory]
+    [InlineData(32, float.NaN)]
+    [InlineData(32, float.PositiveInfinity)]
+    [InlineData(64, float.NegativeInfinity)]
+    public void ReadMono_NonFiniteFloatSample_SaysWhereItIs(int bits, float bad)
+    {
+        float[] samples = (float[])Tone.Clone();
+        samples[1234] = bad;
+
+        AssertRefused(Write(new WavBuilder { Float = true, Bits = bits }, samples), "sample frame 1234 (0.077 s) is not a number (NaN or infinity)");
+    }
+
+    [Fact]
+    public void ReadMono_NonFiniteSampleInOneChannel_IsRefusedAfterTheMix()
+    {
+        float[] stereo = new float[Tone.Length * 2];
+        for (int i = 0; i < Tone.Length; i++)
+        {
+            stereo[2 * i] = Tone[i];
+            stereo[(2 * i) + 1] = i == 10 ? float.PositiveInfinity : Tone[i];
+        }
+
+        AssertRefused(Write(new WavBuilder { Float = true, Bits = 32, Channels = 2 }, stereo), "sample frame 10 (0.001 s)");
+    }
+
     [Fact]
     public void ReadMono_NoFmtChunk_SaysSo()
     {
@@ -200,6 +225,9 @@ public sealed class WavReaderErrorTests : IDisposable
 
     private string Write(WavBuilder builder, byte[]? raw = null) =>
         _dir.Write($"{Guid.NewGuid():N}.wav", raw is null ? builder.Build(Tone) : builder.BuildRaw(raw));
+
+    private string Write(WavBuilder builder, float[] samples) =>
+        _dir.Write($"{Guid.NewGuid():N}.wav", builder.Build(samples));
 
     /// <summary>Both entry points refuse the file with a one-line message naming it and the problem.</summary>
     private static AudioFormatException AssertRefused(string path, string problem)
