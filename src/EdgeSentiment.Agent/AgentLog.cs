@@ -24,6 +24,9 @@ internal static partial class AgentLog
     [LoggerMessage(104, LogLevel.Information, "Playing {File} ({Seconds:F1} s, loop {Loop}, real time {RealTime})")]
     public static partial void FileSourceStarted(this ILogger logger, string file, double seconds, bool loop, bool realTime);
 
+    [LoggerMessage(105, LogLevel.Warning, "The capture device lost audio before it was read (input overflow); {Overruns} time(s) so far")]
+    public static partial void CaptureOverrun(this ILogger logger, long overruns);
+
     [LoggerMessage(200, LogLevel.Information, "Pipeline started on {Source}")]
     public static partial void PipelineStarted(this ILogger logger, string source);
 

@@ -12,6 +12,7 @@ public sealed class CaptureOutput
     private readonly ChannelWriter<AudioChunk> _writer;
     private readonly Action<bool> _faultChanged;
     private readonly Action _alive;
+    private readonly Action? _overrun;
     private long _overruns;
     private long _samples;
     private int _faulted;
@@ -19,7 +20,8 @@ public sealed class CaptureOutput
     /// <param name="writer">Where chunks go.</param>
     /// <param name="faultChanged">Called with true when the device fails, false when it is back.</param>
     /// <param name="alive">Called on every write and every fault report, for the watchdog heartbeat.</param>
-    public CaptureOutput(ChannelWriter<AudioChunk> writer, Action<bool> faultChanged, Action alive)
+    /// <param name="overrun">Called on every overrun the device reports, for the metrics and the log.</param>
+    public CaptureOutput(ChannelWriter<AudioChunk> writer, Action<bool> faultChanged, Action alive, Action? overrun = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(faultChanged);
@@ -27,6 +29,7 @@ public sealed class CaptureOutput
         _writer = writer;
         _faultChanged = faultChanged;
         _alive = alive;
+        _overrun = overrun;
     }
 
     /// <summary>Times the device reported that audio was lost before we read it.</summary>
@@ -82,7 +85,11 @@ public sealed class CaptureOutput
         }
     }
 
-    public void CountOverrun() => Interlocked.Increment(ref _overruns);
+    public void CountOverrun()
+    {
+        Interlocked.Increment(ref _overruns);
+        _overrun?.Invoke();
+    }
 
     /// <summary>The device is missing or failed; the indicator shows a fault until <see cref="ReportRecovered"/>.</summary>
     public void ReportFault()

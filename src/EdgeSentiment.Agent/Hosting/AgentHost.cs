@@ -1,3 +1,4 @@
+using EdgeSentiment.Agent.Capture;
 using EdgeSentiment.Agent.Indicators;
 using EdgeSentiment.Agent.Pipeline;
 using EdgeSentiment.Agent.Publishing;
@@ -131,8 +132,11 @@ public static class AgentHost
             return WindowClassifier.Load(path, threads: options.InferenceThreads);
         });
         services.TryAddSingleton<ClassifyWindow>(sp => sp.GetRequiredService<WindowClassifier>().Classify);
+        // The microphone's device opener is a service of its own: the seam where PortAudio is reached.
+        services.TryAddSingleton(sp => AudioSourceFactory.CreateOpener(sp.GetRequiredService<IOptions<CaptureOptions>>().Value));
         services.TryAddSingleton(sp => AudioSourceFactory.Create(
             sp.GetRequiredService<IOptions<CaptureOptions>>().Value,
+            sp.GetRequiredService<ICaptureDeviceOpener>,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton(sp => IndicatorFactory.Create(

@@ -102,7 +102,7 @@ public sealed class SentimentPipeline
             sink.Start(sinkStop.Token);
         }
 
-        _output = new CaptureOutput(chunks.Writer, OnFaultChanged, _heartbeat.Beat);
+        _output = new CaptureOutput(chunks.Writer, OnFaultChanged, _heartbeat.Beat, OnOverrun);
         _logger.PipelineStarted(_source.Description);
 
         var capture = CaptureAsync(_output, chunks.Writer, cancellationToken);
@@ -246,6 +246,16 @@ public sealed class SentimentPipeline
     {
         _captureFault = faulted;
         Post(new MoodUpdate(_time.GetUtcNow(), faulted ? AudienceMood.NoSpeech : _smoother.Mood, faulted, null));
+    }
+
+    private void OnOverrun()
+    {
+        // Logged at 1, 2, 4, 8, ... overruns: a board that cannot keep up must not fill the journal.
+        var overruns = _metrics.CaptureOverrun();
+        if ((overruns & (overruns - 1)) == 0)
+        {
+            _logger.CaptureOverrun(overruns);
+        }
     }
 
     private void Post(MoodUpdate update)

@@ -1,5 +1,6 @@
 using EdgeSentiment.Agent.Capture;
 using EdgeSentiment.Agent.Indicators;
+using EdgeSentiment.Agent.Pipeline;
 using EdgeSentiment.Core.Tests.Fakes;
 using EdgeSentiment.Core.Tests.Pipeline;
 
@@ -31,6 +32,31 @@ public sealed class MicrophoneSourceTests
         Assert.Equal(3, logger.Count(102));
         Assert.Equal(1, logger.Count(103));
         Assert.True(pipeline.Overruns >= 1);
+    }
+
+    [Fact]
+    public async Task Run_DeviceReportsInputOverflow_CountsItInTheMetricsAndLogsIt()
+    {
+        // The scripted device reports an overflow on its third read, once per open.
+        var device = new ScriptedCaptureDevice(openSucceeds: _ => true, readsBeforeLoss: _ => null);
+        var logger = new ListLogger();
+        using var meters = new TestMeterFactory();
+        using var metrics = new PipelineMetrics(meters);
+        var sink = new RecordingSink();
+        var source = new MicrophoneSource(device, "usb", TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40), logger);
+        var pipeline = PipelineRunner.Create(source, FakeWindows.BySign, [sink], metrics: metrics, logger: logger);
+        using var stop = new CancellationTokenSource();
+
+        var run = pipeline.RunAsync(stop.Token);
+        Assert.True(await sink.WaitForAsync(u => u.Window is { Start.TotalSeconds: >= 1 }, Generous), "no windows after the overflow");
+        await stop.CancelAsync();
+        await run.WaitAsync(Generous);
+
+        Assert.Equal(1, device.Attempts);
+        Assert.Equal(1, pipeline.Overruns);
+        Assert.Equal(1, metrics.CaptureOverruns);
+        Assert.Equal(1, meters.Total("edgesentiment.capture.overruns"));
+        Assert.Equal(1, logger.Count(105));
     }
 
     [Fact]

@@ -1,19 +1,33 @@
 using System.Buffers.Binary;
+using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Tests;
 
 namespace EdgeSentiment.Integration.Tests.Capture;
 
 /// <summary>
-/// An ALSA capture device backed by a file: a PCM of type <c>file</c> whose <c>infile</c> is raw
-/// 16-bit 16 kHz mono audio (ALSA reads it again from the start when it ends; the null slave does
-/// not pace it, so it arrives as fast as it is read), behind a <c>plug</c>
-/// so PortAudio can open it as float at 16 kHz. ALSA_CONFIG_PATH points at the system's alsa.conf
-/// plus our file, set in the native environment before PortAudio first initialises.
+/// ALSA capture devices backed by files: a PCM of type <c>file</c> whose <c>infile</c> is raw
+/// 32-bit float 16 kHz mono audio over a <c>null</c> slave, behind a <c>plug</c> so PortAudio
+/// finds it by name. ALSA_CONFIG_PATH points at the system's alsa.conf plus our file, set in the
+/// native environment before PortAudio first initialises.
 /// </summary>
+/// <remarks>
+/// The samples are stored as float because that is what the agent asks PortAudio for: with S16
+/// samples, alsa-lib puts its format conversion between the file and PortAudio, and that
+/// conversion, reading from a null slave that always says its buffer is full, skips a period of
+/// the file on every refill without any error (arecord -f FLOAT_LE on the same device skips the
+/// same way, so it is alsa-lib, not PortAudio or the agent). With float samples no conversion is
+/// needed and every frame of the file arrives, in order. The null slave does not pace the device:
+/// it delivers as fast as it is read, and once the file has ended it keeps delivering whatever
+/// was last in its buffer; <see cref="ClipGate"/> stops the reads at the end of the clip.
+/// </remarks>
 public sealed class AlsaFileDevice : IDisposable
 {
     public const string DeviceName = "edgesentiment-test";
     public const string LateDeviceName = "edgesentiment-late";
+
+    /// <summary>The device that plays samples/screening.wav.</summary>
+    public const string ScreeningDeviceName = "edgesentiment-screening";
+
     public const int SampleRate = 16000;
 
     private readonly TempFolder _folder = new();
@@ -21,26 +35,30 @@ public sealed class AlsaFileDevice : IDisposable
     public AlsaFileDevice()
     {
         Clip = MakeClip();
-        var raw = new byte[Clip.Length * 2];
-        for (var i = 0; i < Clip.Length; i++)
-        {
-            BinaryPrimitives.WriteInt16LittleEndian(raw.AsSpan(i * 2), Clip[i]);
-        }
-
-        RawPath = _folder.Write("clip.raw", raw);
-        ConfigPath = _folder.Write("asoundrc", Pcm(DeviceName));
+        RawPath = _folder.Write("clip.f32", RawFloat(ClipAsFloat()));
+        Screening = AudioLoader.LoadMono(ScreeningPath, SampleRate).Samples;
+        ScreeningRawPath = _folder.Write("screening.f32", RawFloat(Screening));
+        ConfigPath = _folder.Write("asoundrc", Pcm(DeviceName, RawPath) + Pcm(ScreeningDeviceName, ScreeningRawPath));
         var systemConfig = File.Exists("/usr/share/alsa/alsa.conf") ? "/usr/share/alsa/alsa.conf" : "/etc/alsa/alsa.conf";
         NativeEnvironment.Set("ALSA_CONFIG_PATH", $"{systemConfig}:{ConfigPath}");
     }
 
-    /// <summary>The clip, as the 16-bit samples ALSA serves.</summary>
+    /// <summary>The committed recording the screening device plays.</summary>
+    public static string ScreeningPath => RepositoryPaths.Sample("screening.wav");
+
+    /// <summary>The generated clip, as 16-bit samples.</summary>
     public short[] Clip { get; }
+
+    /// <summary>samples/screening.wav at 16 kHz, exactly as <c>analyze</c> reads it, and as the screening device serves it.</summary>
+    public float[] Screening { get; }
 
     public string RawPath { get; }
 
+    public string ScreeningRawPath { get; }
+
     public string ConfigPath { get; }
 
-    /// <summary>The clip as floats, exactly as ALSA's S16 to float conversion gives them.</summary>
+    /// <summary>The generated clip as the floats the device serves.</summary>
     public float[] ClipAsFloat()
     {
         var samples = new float[Clip.Length];
@@ -53,29 +71,40 @@ public sealed class AlsaFileDevice : IDisposable
     }
 
     /// <summary>Adds a second device to the configuration, as if a microphone were plugged in.</summary>
-    public void PlugIn(string name) => File.AppendAllText(ConfigPath, Pcm(name));
+    public void PlugIn(string name) => File.AppendAllText(ConfigPath, Pcm(name, RawPath));
 
     public void Dispose() => _folder.Dispose();
 
-    private string Pcm(string name) => $$"""
+    private static string Pcm(string name, string rawPath) => $$"""
         pcm.{{name}}-raw {
             type file
             slave.pcm "null"
             file "/dev/null"
-            infile "{{RawPath}}"
+            infile "{{rawPath}}"
             format "raw"
         }
         pcm.{{name}} {
             type plug
             slave {
                 pcm "{{name}}-raw"
-                format S16_LE
+                format FLOAT_LE
                 rate {{SampleRate}}
                 channels 1
             }
         }
 
         """;
+
+    private static byte[] RawFloat(ReadOnlySpan<float> samples)
+    {
+        var raw = new byte[samples.Length * sizeof(float)];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(raw.AsSpan(i * sizeof(float)), samples[i]);
+        }
+
+        return raw;
+    }
 
     /// <summary>12 s in which every half second has its own loudness, so a window that is off by any hop has the wrong level.</summary>
     private static short[] MakeClip()

@@ -27,11 +27,10 @@ public sealed class PortAudioCaptureTests
     }
 
     [Fact]
-    public async Task MicrophoneSource_FileDevice_DeliversTheClipBitExactAndInOrder()
+    public async Task MicrophoneSource_FileDevice_DeliversEveryFrameOfTheClipBitExactAndInOrder()
     {
-        // The file device is not paced (its null slave is always full), so PortAudio's ALSA layer
-        // recovers from an overflow on most reads and skips a period; it does not report that through
-        // Pa_ReadStream. What must hold: every read is the clip's own samples, converted exactly, in order.
+        // Every read must be the clip's next 1600 samples: no skipped period, no repeat. With the
+        // samples stored as S16, alsa-lib's conversion to float skipped a period on every refill.
         var blocks = new List<int>();
         var clip = _device.ClipAsFloat();
         var sink = new RecordingSink();
@@ -49,10 +48,13 @@ public sealed class PortAudioCaptureTests
             return Level(window, start);
         }
 
-        var pipeline = Pipeline(AlsaFileDevice.DeviceName, Record, sink, out _);
+        var gate = new ClipGate(new PortAudioDeviceOpener(AlsaFileDevice.DeviceName, TimeSpan.FromMilliseconds(100)), clip.Length);
+        var metrics = new PipelineMetrics();
+        var pipeline = Pipeline(gate, AlsaFileDevice.DeviceName, Record, sink, metrics, out var logger);
         using var stop = new CancellationTokenSource();
         var run = pipeline.RunAsync(stop.Token);
-        Assert.True(await sink.WaitForAsync(u => u.Window is { Start.TotalSeconds: >= 6 }, Generous), "six seconds of windows did not arrive");
+        // 12 s of clip: windows start every 0.5 s up to 10 s.
+        Assert.True(await sink.WaitForAsync(u => u.Window is { Start.TotalSeconds: >= 10 }, Generous), "the clip's windows did not arrive");
         await stop.CancelAsync();
         await run.WaitAsync(Generous);
 
@@ -62,13 +64,17 @@ public sealed class PortAudioCaptureTests
             found = [.. blocks];
         }
 
-        Assert.True(found.Count >= 13 * 5);
-        Assert.DoesNotContain(-1, found);
-        for (var i = 1; i < found.Count; i++)
+        // The first window holds reads 0-19 and its newest hop reads 15-19; each later window adds
+        // five reads, up to the window at 10 s whose last read ends the clip (quiet follows).
+        Assert.Equal(1, gate.Opens);
+        Assert.Equal(0, metrics.DroppedChunks + metrics.DroppedWindows);
+        Assert.True(found.Count >= 21 * 5, $"only {found.Count} reads were checked");
+        for (var i = 0; i < 21 * 5; i++)
         {
-            var step = (found[i] - found[i - 1] + clip.Length) % clip.Length;
-            Assert.True(step >= 1600, $"read {i} moved back or overlapped: {found[i - 1]} then {found[i]}");
+            Assert.True((15 + i) * 1600 == found[i], $"read {15 + i} was the clip's samples from {found[i]}, not from {(15 + i) * 1600}");
         }
+
+        Assert.Equal(0, logger.Count(206));
     }
 
     /// <summary>Where in the clip (or -1) <paramref name="samples"/> occur exactly, at a 1600-sample read boundary.</summary>
@@ -90,7 +96,8 @@ public sealed class PortAudioCaptureTests
     {
         var sink = new RecordingSink();
         var name = $"{AlsaFileDevice.LateDeviceName}-{Guid.NewGuid():N}"[..30];
-        var pipeline = Pipeline(name, Level, sink, out var logger);
+        var gate = new ClipGate(new PortAudioDeviceOpener(name, TimeSpan.FromMilliseconds(100)), _device.Clip.Length);
+        var pipeline = Pipeline(gate, name, Level, sink, new PipelineMetrics(), out var logger);
         using var stop = new CancellationTokenSource();
 
         var run = pipeline.RunAsync(stop.Token);
@@ -104,22 +111,17 @@ public sealed class PortAudioCaptureTests
         Assert.Equal(1, logger.Count(103));
     }
 
-    private static SentimentPipeline Pipeline(string device, ClassifyWindow classify, RecordingSink sink, out ListLogger logger)
+    private static SentimentPipeline Pipeline(ClipGate gate, string device, ClassifyWindow classify, RecordingSink sink, PipelineMetrics metrics, out ListLogger logger)
     {
         logger = new ListLogger();
-        var source = new MicrophoneSource(
-            new PortAudioDeviceOpener(device, TimeSpan.FromMilliseconds(100)),
-            device,
-            TimeSpan.FromMilliseconds(200),
-            TimeSpan.FromSeconds(1),
-            logger);
+        var source = new MicrophoneSource(gate, device, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), logger);
         return new SentimentPipeline(
             source,
             classify,
             [sink],
-            // The null slave is not paced: the device delivers as fast as we read, so queues must hold it all.
-            new PipelineSettings { ChunkQueueCapacity = 100_000, WindowQueueCapacity = 100_000, ResultQueueCapacity = 100_000, SinkQueueCapacity = 100_000 },
-            new PipelineMetrics(),
+            // The unpaced device delivers the whole clip at once: the queues hold all of it, so nothing is dropped.
+            new PipelineSettings { ChunkQueueCapacity = 1000, WindowQueueCapacity = 1000, ResultQueueCapacity = 1000, SinkQueueCapacity = 1000 },
+            metrics,
             new PipelineHeartbeat(TimeProvider.System),
             TimeProvider.System,
             logger);
