@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using System.Text.Json;
 using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Cli;
+using EdgeSentiment.Core.Mood;
 
 namespace EdgeSentiment.Integration.Tests.Storage;
 
@@ -97,7 +98,8 @@ public sealed class StoreCommandsTests : IDisposable
         var (code, output, error) = Run("key", "rotate", "--database", _bed.DatabasePath, "--key", _bed.KeyPath);
 
         Assert.True(code == ExitCodes.Ok, error);
-        Assert.Contains("5 records re-encrypted", output, StringComparison.Ordinal);
+        // Two minutes, their two outbox entries, the session and its outbox entry.
+        Assert.Contains("6 records re-encrypted", output, StringComparison.Ordinal);
         var (exported, lines, _) = Run("export", "--format", "jsonl", "--database", _bed.DatabasePath, "--key", _bed.KeyPath);
         Assert.Equal(ExitCodes.Ok, exported);
         Assert.Equal(3, lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -109,7 +111,7 @@ public sealed class StoreCommandsTests : IDisposable
         store.AppendMinute(StoreTestBed.Minute(0));
         store.AppendMinute(StoreTestBed.Minute(1));
         var session = store.BeginSession(StoreTestBed.Origin.AddMinutes(5), "Dinner, and a \"movie\"")!.Value;
-        store.EndSession(session, StoreTestBed.Origin.AddMinutes(65), StoreTestBed.Minute(0).Tally);
+        store.EndSession(session, StoreTestBed.Origin.AddMinutes(65), StoreTestBed.Minute(0).Tally, AudienceMood.Positive);
     }
 
     private static (int Code, string Output, string Error) Run(params string[] args)
