@@ -47,7 +47,7 @@ public sealed class StoreCommandsTests : IDisposable
             [
                 "record,start_utc,end_utc,title,windows,speech_windows,negative,neutral,positive,mean_negative,mean_neutral,mean_positive,speech_ratio,dominant_mood",
                 "minute,2026-11-20T18:01:00Z,2026-11-20T18:02:00Z,,30,15,3,5,7,0.11,0.22,0.67,0.5,positive",
-                "session,2026-11-20T18:05:00Z,2026-11-20T19:05:00Z,\"Dinner, and a \"\"movie\"\"\",30,15,3,5,7,0.11,0.22,0.67,0.5,",
+                "session,2026-11-20T18:05:00Z,2026-11-20T19:05:00Z,\"Dinner, and a \"\"movie\"\"\",30,15,3,5,7,0.11,0.22,0.67,0.5,positive",
             ],
             lines);
     }
@@ -67,6 +67,7 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.Equal(0.67, minute.RootElement.GetProperty("meanScores").GetProperty("positive").GetDouble(), 4);
         using var session = JsonDocument.Parse(lines[2]);
         Assert.Equal("Dinner, and a \"movie\"", session.RootElement.GetProperty("title").GetString());
+        Assert.Equal("positive", session.RootElement.GetProperty("dominantMood").GetString());
     }
 
     [Fact]
