@@ -22,6 +22,9 @@ public sealed class ConnectionEpisode
         return news;
     }
 
+    /// <summary>Starts a stretch with a lost connection: logged on its own, and not an attempt that failed.</summary>
+    public void Lose(string reason) => _reason = reason;
+
     /// <summary>Ends the stretch; returns how many attempts failed before this success (0 when none did).</summary>
     public int Succeed()
     {

@@ -156,10 +156,17 @@ public sealed class MqttPublisher : BackgroundService
             {
                 var reason = refusal ?? Describe(ex);
                 var delay = Backoff(failures++);
-                bool news;
+                var news = false;
                 lock (_statusGate)
                 {
-                    news = _episode.Fail(reason);
+                    if (wasConnected)
+                    {
+                        _episode.Lose(reason);
+                    }
+                    else
+                    {
+                        news = _episode.Fail(reason);
+                    }
                 }
 
                 if (wasConnected)
@@ -194,7 +201,7 @@ public sealed class MqttPublisher : BackgroundService
                 var delay = Backoff(failures++);
                 lock (_statusGate)
                 {
-                    _episode.Fail("the broker closed the connection");
+                    _episode.Lose("the broker closed the connection");
                 }
 
                 MqttLog.ConnectionLost(_logger, connection.Broker, "the broker closed the connection");

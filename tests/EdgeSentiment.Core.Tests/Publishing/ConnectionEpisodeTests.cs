@@ -29,4 +29,15 @@ public sealed class ConnectionEpisodeTests
         Assert.Equal(0, episode.Succeed());
         Assert.True(episode.Fail("Connection refused"));
     }
+
+    [Fact]
+    public void Lose_IsNoFailedAttempt_ButAFailureForAnotherReasonAfterItIsNews()
+    {
+        var episode = new ConnectionEpisode();
+        episode.Lose("the broker closed the connection");
+
+        Assert.Equal(0, episode.Failures);
+        Assert.True(episode.Fail("Connection refused"));
+        Assert.Equal(1, episode.Succeed());
+    }
 }
