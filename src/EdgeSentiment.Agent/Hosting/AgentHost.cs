@@ -81,6 +81,7 @@ public static class AgentHost
         Check<IndicatorOptions>(services, failures);
         Check<PipelineOptions>(services, failures);
         Check<StoreOptions>(services, failures);
+        Check<MqttOptions>(services, failures);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(AgentHost), failures);

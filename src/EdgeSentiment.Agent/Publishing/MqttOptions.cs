@@ -44,5 +44,11 @@ public sealed class MqttOptions
     /// <summary>How long a connection attempt or a publish may take before it counts as failed.</summary>
     public int TimeoutSeconds { get; set; } = 10;
 
+    /// <summary>Announce the device to Home Assistant through MQTT discovery (retained config messages at every connect).</summary>
+    public bool HomeAssistantDiscovery { get; set; }
+
+    /// <summary>Home Assistant's discovery prefix (its MQTT integration's setting; <c>homeassistant</c> unless changed there).</summary>
+    public string HomeAssistantPrefix { get; set; } = "homeassistant";
+
     public string TopicPrefix => $"edgesentiment/{DeviceId}";
 }

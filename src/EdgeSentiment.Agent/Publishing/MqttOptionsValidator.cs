@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using EdgeSentiment.Agent.Storage;
 using Microsoft.Extensions.Options;
 
 namespace EdgeSentiment.Agent.Publishing;
@@ -32,14 +33,21 @@ public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
         Range(failures, nameof(MqttOptions.OutboxPollMilliseconds), options.OutboxPollMilliseconds, 10, 600_000, "milliseconds");
         Range(failures, nameof(MqttOptions.TimeoutSeconds), options.TimeoutSeconds, 1, 300, "seconds");
 
+        if (options.HomeAssistantDiscovery && (options.HomeAssistantPrefix is null || !DiscoveryPrefixPattern().IsMatch(options.HomeAssistantPrefix)))
+        {
+            failures.Add($"{Key(nameof(MqttOptions.HomeAssistantPrefix))} is '{options.HomeAssistantPrefix}'; allowed: Home Assistant's discovery prefix, e.g. homeassistant (letters, digits, '-', '_', '/' inside; no '+' or '#')");
+        }
+
         if (!options.AllowInsecure)
         {
             ExistingFile(failures, nameof(MqttOptions.CaFile), options.CaFile, required: true, $"the PEM file of the broker's CA (or set {Key(nameof(MqttOptions.AllowInsecure))} to true for plain TCP)");
             ExistingFile(failures, nameof(MqttOptions.ClientCertificateFile), options.ClientCertificateFile, required: !string.IsNullOrEmpty(options.ClientKeyFile), "the device's PEM certificate, given together with ClientKeyFile");
             ExistingFile(failures, nameof(MqttOptions.ClientKeyFile), options.ClientKeyFile, required: !string.IsNullOrEmpty(options.ClientCertificateFile), "the PEM private key of ClientCertificateFile");
+            OwnerOnly(failures, nameof(MqttOptions.ClientKeyFile), options.ClientKeyFile, "private key file");
         }
 
         ExistingFile(failures, nameof(MqttOptions.CredentialsFile), options.CredentialsFile, required: false, "a file with the user name on line 1 and the password on line 2, or empty");
+        OwnerOnly(failures, nameof(MqttOptions.CredentialsFile), options.CredentialsFile, "credentials file");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -70,6 +78,18 @@ public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
             failures.Add($"{Key(key)} is '{path}', which does not exist; allowed: {allowed}");
         }
     }
+
+    // The same rule as the store's key file (OwnerOnlyFile), so a secret readable by others stops the start.
+    private static void OwnerOnly(List<string> failures, string key, string? path, string what)
+    {
+        if (!string.IsNullOrWhiteSpace(path) && OwnerOnlyFile.Problem(path, what) is { } problem)
+        {
+            failures.Add($"{Key(key)}: {problem}");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$")]
+    private static partial Regex DiscoveryPrefixPattern();
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex DeviceIdPattern();

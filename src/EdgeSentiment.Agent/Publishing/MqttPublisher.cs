@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Security.Authentication;
 using System.Threading.Channels;
 using EdgeSentiment.Agent.Storage;
@@ -12,9 +13,10 @@ using MQTTnet.Protocol;
 namespace EdgeSentiment.Agent.Publishing;
 
 /// <summary>
-/// Keeps one connection to the broker and drains the store's outbox through it: oldest first, QoS 1,
-/// an entry removed only after the broker's PUBACK. Reconnects with capped, jittered backoff from its
-/// own loop (never from the disconnected event) and publishes the current mood, retained, on change.
+/// Keeps one connection to the broker and drains the store's outbox (minute and session summaries)
+/// through it: oldest first, QoS 1, an entry removed only after the broker's PUBACK. Reconnects with
+/// capped, jittered backoff from its own loop (never from the disconnected event), logs a stretch of
+/// failures once per reason, and publishes the current mood, retained, on change.
 /// </summary>
 public sealed class MqttPublisher : BackgroundService
 {
@@ -27,22 +29,27 @@ public sealed class MqttPublisher : BackgroundService
     private readonly ILogger _logger;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock _statusGate = new();
+    private readonly ConnectionEpisode _episode = new();
+    private readonly MqttMetrics _metrics;
     private int _pendingMood = NoMood;
     private int _publishedMood = NoMood;
     private MqttConnectionState _state;
     private long _published;
+    private long _publishedSessions;
     private DateTime? _lastSuccessUtc;
     private string? _lastError;
     private DateTime? _lastErrorUtc;
 
-    public MqttPublisher(IOptions<MqttOptions> options, IResultStore store, TimeProvider time, ILogger logger)
+    public MqttPublisher(IOptions<MqttOptions> options, IResultStore store, TimeProvider time, ILogger logger, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
         _options = options.Value;
         _store = store;
         _time = time;
         _logger = logger;
         _state = _options.Enabled ? MqttConnectionState.Connecting : MqttConnectionState.Disabled;
+        _metrics = new MqttMetrics(meterFactory, store.CountOutbox, () => GetState());
     }
 
     private string Broker => $"{_options.Host}:{_options.Port}";
@@ -54,14 +61,26 @@ public sealed class MqttPublisher : BackgroundService
         _wake.Writer.TryWrite(true);
     }
 
-    /// <summary>A snapshot for the status command and metrics.</summary>
+    /// <summary>A snapshot for the status command: connection state, outbox depth and drops, what was published, last error and last success.</summary>
     public MqttStatus GetStatus()
     {
-        var depth = OutboxDepth();
+        var depth = _store.CountOutbox();
+        var dropped = _store.GetStatus().OutboxDropped;
         lock (_statusGate)
         {
-            return new MqttStatus(_state, Broker, depth, _published, _lastSuccessUtc, _lastError, _lastErrorUtc);
+            return new MqttStatus(_state, Broker, depth, _published, _lastSuccessUtc, _lastError, _lastErrorUtc)
+            {
+                PublishedSessions = _publishedSessions,
+                OutboxDropped = dropped,
+                FailedAttempts = _episode.Failures,
+            };
         }
+    }
+
+    public override void Dispose()
+    {
+        _metrics.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -108,9 +127,24 @@ public sealed class MqttPublisher : BackgroundService
                 await client.ConnectAsync(connection.Build(will, reason => refusal = reason), stoppingToken).ConfigureAwait(false);
                 failures = 0;
                 wasConnected = true;
-                SetState(MqttConnectionState.Connected);
-                MqttLog.Connected(_logger, connection.Broker, connection.ClientId);
+                int attempts;
+                lock (_statusGate)
+                {
+                    attempts = _episode.Succeed();
+                    _state = MqttConnectionState.Connected;
+                }
+
+                if (attempts > 0)
+                {
+                    MqttLog.Reconnected(_logger, connection.Broker, connection.ClientId, attempts);
+                }
+                else
+                {
+                    MqttLog.Connected(_logger, connection.Broker, connection.ClientId);
+                }
+
                 await PublishAsync(client, "status", Status("online"), retain: true, stoppingToken).ConfigureAwait(false);
+                await AnnounceAsync(client, stoppingToken).ConfigureAwait(false);
                 await RunConnectedAsync(client, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -121,19 +155,31 @@ public sealed class MqttPublisher : BackgroundService
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 var reason = refusal ?? Describe(ex);
-                if (refusal is not null)
+                var delay = Backoff(failures++);
+                var news = false;
+                lock (_statusGate)
                 {
-                    MqttLog.CertificateRefused(_logger, connection.Broker, refusal);
+                    if (wasConnected)
+                    {
+                        _episode.Lose(reason);
+                    }
+                    else
+                    {
+                        news = _episode.Fail(reason);
+                    }
                 }
 
-                var delay = Backoff(failures++);
                 if (wasConnected)
                 {
                     MqttLog.ConnectionLost(_logger, connection.Broker, reason);
                 }
+                else if (refusal is not null)
+                {
+                    MqttLog.CertificateRefused(_logger, news ? LogLevel.Error : LogLevel.Debug, connection.Broker, refusal);
+                }
                 else
                 {
-                    MqttLog.ConnectFailed(_logger, connection.Broker, reason, delay);
+                    MqttLog.ConnectFailed(_logger, news ? LogLevel.Warning : LogLevel.Debug, connection.Broker, reason, delay);
                 }
 
                 SetError(reason, MqttConnectionState.WaitingToReconnect);
@@ -153,6 +199,11 @@ public sealed class MqttPublisher : BackgroundService
             {
                 // The connection dropped without an exception (the broker went away between publishes).
                 var delay = Backoff(failures++);
+                lock (_statusGate)
+                {
+                    _episode.Lose("the broker closed the connection");
+                }
+
                 MqttLog.ConnectionLost(_logger, connection.Broker, "the broker closed the connection");
                 SetError("the broker closed the connection", MqttConnectionState.WaitingToReconnect);
                 try
@@ -204,13 +255,15 @@ public sealed class MqttPublisher : BackgroundService
 
             foreach (var entry in batch)
             {
-                var payload = MessageEnvelope.WithJson(entry.MessageId, entry.CreatedUtc, _options.DeviceId, "summary", entry.Payload.Span);
-                var result = await PublishAsync(client, "summary", payload, retain: false, cancellationToken).ConfigureAwait(false);
+                // The body's property is named like the topic: "summary" or "session".
+                var subtopic = entry.Kind == OutboxKind.Session ? "session" : "summary";
+                var payload = MessageEnvelope.WithJson(entry.MessageId, entry.CreatedUtc, _options.DeviceId, subtopic, entry.Payload.Span);
+                var result = await PublishAsync(client, subtopic, payload, retain: false, cancellationToken).ConfigureAwait(false);
                 if (!result.IsSuccess)
                 {
                     var reason = $"{result.ReasonCode} {result.ReasonString}".Trim();
-                    MqttLog.PublishRefused(_logger, entry.MessageId, $"{_options.TopicPrefix}/summary", reason);
-                    SetError($"broker refused a summary: {reason}", MqttConnectionState.Connected);
+                    MqttLog.PublishRefused(_logger, entry.MessageId, $"{_options.TopicPrefix}/{subtopic}", reason);
+                    SetError($"broker refused a {subtopic}: {reason}", MqttConnectionState.Connected);
                     return;
                 }
 
@@ -221,8 +274,14 @@ public sealed class MqttPublisher : BackgroundService
 
                 lock (_statusGate)
                 {
-                    _published++;
-                    _lastSuccessUtc = _time.GetUtcNow().UtcDateTime;
+                    if (entry.Kind == OutboxKind.Session)
+                    {
+                        _publishedSessions++;
+                    }
+                    else
+                    {
+                        _published++;
+                    }
                 }
             }
 
@@ -249,16 +308,52 @@ public sealed class MqttPublisher : BackgroundService
         }
     }
 
-    private Task<MqttClientPublishResult> PublishAsync(IMqttClient client, string subtopic, byte[] payload, bool retain, CancellationToken cancellationToken)
+    private async Task AnnounceAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        if (!_options.HomeAssistantDiscovery)
+        {
+            return;
+        }
+
+        var messages = HomeAssistantDiscovery.Messages(_options);
+        foreach (var (topic, payload) in messages)
+        {
+            var result = await PublishToAsync(client, topic, "discovery", payload, retain: true, cancellationToken).ConfigureAwait(false);
+            if (!result.IsSuccess)
+            {
+                var reason = $"{result.ReasonCode} {result.ReasonString}".Trim();
+                MqttLog.PublishRefused(_logger, Guid.Empty, topic, reason);
+                SetError($"broker refused a Home Assistant config: {reason}", MqttConnectionState.Connected);
+                return;
+            }
+        }
+
+        MqttLog.DiscoveryPublished(_logger, messages.Count, _options.HomeAssistantPrefix);
+    }
+
+    private Task<MqttClientPublishResult> PublishAsync(IMqttClient client, string subtopic, byte[] payload, bool retain, CancellationToken cancellationToken) =>
+        PublishToAsync(client, $"{_options.TopicPrefix}/{subtopic}", subtopic, payload, retain, cancellationToken);
+
+    private async Task<MqttClientPublishResult> PublishToAsync(IMqttClient client, string topic, string metricTopic, byte[] payload, bool retain, CancellationToken cancellationToken)
     {
         var message = new MqttApplicationMessageBuilder()
-            .WithTopic($"{_options.TopicPrefix}/{subtopic}")
+            .WithTopic(topic)
             .WithPayload(payload)
             .WithContentType("application/json")
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
             .WithRetainFlag(retain)
             .Build();
-        return client.PublishAsync(message, cancellationToken);
+        var result = await client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        if (result.IsSuccess)
+        {
+            _metrics.Published(metricTopic);
+            lock (_statusGate)
+            {
+                _lastSuccessUtc = _time.GetUtcNow().UtcDateTime;
+            }
+        }
+
+        return result;
     }
 
     private async Task StopCleanlyAsync(IMqttClient client, BrokerConnectionOptions connection)
@@ -280,13 +375,17 @@ public sealed class MqttPublisher : BackgroundService
             // Leaving without a clean goodbye only means the broker sends the last will instead.
         }
 
-        var pending = OutboxDepth();
+        var pending = _store.CountOutbox();
         MqttLog.Stopped(_logger, connection.Broker, pending);
     }
 
-    // Counted by the store, not by peeking: a peek sized for "everything" would allocate for it.
-    private int OutboxDepth() =>
-        _store.GetStatus().RecordCounts.TryGetValue(StoreCollections.Outbox, out var depth) ? depth : 0;
+    private MqttConnectionState GetState()
+    {
+        lock (_statusGate)
+        {
+            return _state;
+        }
+    }
 
     private byte[] Status(string state) =>
         MessageEnvelope.WithString(Guid.CreateVersion7(), _time.GetUtcNow().UtcDateTime, _options.DeviceId, "state", state);

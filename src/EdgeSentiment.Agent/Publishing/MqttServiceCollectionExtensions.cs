@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using EdgeSentiment.Agent.Pipeline;
 using EdgeSentiment.Agent.Storage;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +29,8 @@ public static class MqttServiceCollectionExtensions
             provider.GetRequiredService<IOptions<MqttOptions>>(),
             provider.GetRequiredService<IResultStore>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<MqttPublisher>>()));
+            provider.GetRequiredService<ILogger<MqttPublisher>>(),
+            provider.GetService<IMeterFactory>()));
         services.AddHostedService(provider => provider.GetRequiredService<MqttPublisher>());
         services.AddSingleton<IMoodSink, MqttMoodSink>();
         return services;

@@ -1,6 +1,9 @@
 namespace EdgeSentiment.Agent.Publishing;
 
-/// <summary>The publisher's health for the status command: connection, outbox depth, last error and last success.</summary>
+/// <summary>
+/// The publisher's health for the status command: connection, outbox depth and what it dropped,
+/// what it published, the last error and the last success.
+/// </summary>
 public sealed record MqttStatus(
     MqttConnectionState State,
     string Broker,
@@ -8,4 +11,14 @@ public sealed record MqttStatus(
     long PublishedSummaries,
     DateTime? LastSuccessUtc,
     string? LastError,
-    DateTime? LastErrorUtc);
+    DateTime? LastErrorUtc)
+{
+    /// <summary>Session summaries the broker acknowledged since start.</summary>
+    public long PublishedSessions { get; init; }
+
+    /// <summary>Outbox entries dropped unpublished (outbox full or too old) over the store's life; survives restarts.</summary>
+    public long OutboxDropped { get; init; }
+
+    /// <summary>Failed connection attempts since the last successful connection.</summary>
+    public int FailedAttempts { get; init; }
+}

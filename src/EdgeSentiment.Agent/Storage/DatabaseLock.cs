@@ -17,7 +17,15 @@ internal sealed class DatabaseLock : IDisposable
         try
         {
             // FileShare.None takes flock(LOCK_EX | LOCK_NB) on Unix; it is released when the process dies.
-            return new DatabaseLock(new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerOnlyFile.Mode;
+            }
+
+            var stream = new FileStream(lockPath, options);
+            OwnerOnlyFile.Restrict(lockPath);
+            return new DatabaseLock(stream);
         }
         catch (IOException e)
         {

@@ -1,4 +1,5 @@
 using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Mood;
 
 namespace EdgeSentiment.Agent.Storage;
 
@@ -19,12 +20,19 @@ public interface IResultStore : IDisposable
 
     Guid? BeginSession(DateTime startUtc, string? title);
 
-    bool EndSession(Guid sessionId, DateTime endUtc, SentimentTally aggregate);
+    /// <summary>
+    /// Ends the session and queues its <see cref="SessionSummary"/> in the outbox, in one transaction;
+    /// false when the session is unknown or could not be written.
+    /// </summary>
+    bool EndSession(Guid sessionId, DateTime endUtc, SentimentTally aggregate, AudienceMood dominantMood);
 
     bool AppendEvent(DeviceEvent deviceEvent);
 
-    /// <summary>The oldest unacknowledged outbox entries, at most <paramref name="count"/>.</summary>
+    /// <summary>The oldest unacknowledged outbox entries, at most <paramref name="count"/> (any count: only what is there is allocated).</summary>
     IReadOnlyList<OutboxEntry> PeekOldest(int count);
+
+    /// <summary>How many entries wait in the outbox; cheap enough for a metrics gauge.</summary>
+    int CountOutbox();
 
     /// <summary>Removes the entry once the broker has it; false when it is not (or no longer) there.</summary>
     bool Acknowledge(Guid messageId);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Mood;
 
 namespace EdgeSentiment.Agent.Storage;
 
@@ -37,7 +39,7 @@ public sealed class InMemoryResultStore : IResultStore
     {
         ArgumentNullException.ThrowIfNull(summary);
         var id = Guid.CreateVersion7();
-        var payload = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(summary, OutboxJson.Default.MinuteSummary);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(summary, OutboxJson.Default.MinuteSummary);
         return Write(() =>
         {
             _minutes.Add(new Stored<MinuteSummary>(id, summary.MinuteStartUtc, summary));
@@ -55,15 +57,27 @@ public sealed class InMemoryResultStore : IResultStore
             : null;
     }
 
-    public bool EndSession(Guid sessionId, DateTime endUtc, SentimentTally aggregate) => Write(() =>
+    public bool EndSession(Guid sessionId, DateTime endUtc, SentimentTally aggregate, AudienceMood dominantMood)
     {
-        var index = _sessions.FindIndex(s => s.Id == sessionId);
-        if (index >= 0)
+        lock (_gate)
         {
+            var index = _sessions.FindIndex(s => s.Id == sessionId);
+            if (index < 0)
+            {
+                return false;
+            }
+
             var session = _sessions[index];
-            _sessions[index] = session with { Value = session.Value with { EndUtc = endUtc, Aggregate = aggregate } };
+            var ended = session.Value with { EndUtc = endUtc, Aggregate = aggregate, DominantMood = dominantMood };
+            var payload = JsonSerializer.SerializeToUtf8Bytes(
+                new SessionSummary(sessionId, ended.StartUtc, endUtc, ended.Title, aggregate, dominantMood), OutboxJson.Default.SessionSummary);
+            return Write(() =>
+            {
+                _sessions[index] = session with { Value = ended };
+                _outbox.Add(new OutboxEntry(Guid.CreateVersion7(), endUtc, payload, OutboxKind.Session));
+            });
         }
-    });
+    }
 
     public bool AppendEvent(DeviceEvent deviceEvent)
     {
@@ -76,6 +90,14 @@ public sealed class InMemoryResultStore : IResultStore
         lock (_gate)
         {
             return _outbox.Take(count).ToList();
+        }
+    }
+
+    public int CountOutbox()
+    {
+        lock (_gate)
+        {
+            return _outbox.Count;
         }
     }
 

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Mood;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using JsonSerializer = System.Text.Json.JsonSerializer;
@@ -52,6 +54,7 @@ public sealed class LiteDbResultStore : IResultStore
         _keyPath = keyPath;
         _logger = logger;
         _time = time;
+        _outboxDropped = StoreFile.ReadOutboxDropped(db);
     }
 
     /// <summary>
@@ -125,7 +128,7 @@ public sealed class LiteDbResultStore : IResultStore
         return TryWrite(db => Collection(db, StoreCollections.Sessions).Upsert(id, startUtc, payload)) ? id : null;
     }
 
-    public bool EndSession(Guid sessionId, DateTime endUtc, SentimentTally aggregate)
+    public bool EndSession(Guid sessionId, DateTime endUtc, SentimentTally aggregate, AudienceMood dominantMood)
     {
         lock (_gate)
         {
@@ -141,9 +144,27 @@ public sealed class LiteDbResultStore : IResultStore
                 return false;
             }
 
-            var ended = started[0] with { EndUtc = endUtc, Aggregate = aggregate };
-            var payload = JsonSerializer.SerializeToUtf8Bytes(ended, StoreJson.Default.ScreeningSession);
-            return TryWrite(db => Collection(db, StoreCollections.Sessions).Upsert(sessionId, ended.StartUtc, payload));
+            var ended = started[0] with { EndUtc = endUtc, Aggregate = aggregate, DominantMood = dominantMood };
+            var stored = JsonSerializer.SerializeToUtf8Bytes(ended, StoreJson.Default.ScreeningSession);
+            var published = JsonSerializer.SerializeToUtf8Bytes(
+                new SessionSummary(sessionId, ended.StartUtc, endUtc, ended.Title, aggregate, dominantMood), OutboxJson.Default.SessionSummary);
+            return TryWrite(db =>
+            {
+                db.BeginTrans();
+                try
+                {
+                    // Like a minute: the ended session and its outbox entry commit together.
+                    Collection(db, StoreCollections.Sessions).Upsert(sessionId, ended.StartUtc, stored);
+                    var dropped = Enqueue(db, Guid.CreateVersion7(), published, OutboxKind.Session);
+                    db.Commit();
+                    CountDropped(dropped);
+                }
+                catch
+                {
+                    TryRollback(db);
+                    throw;
+                }
+            });
         }
     }
 
@@ -161,17 +182,27 @@ public sealed class LiteDbResultStore : IResultStore
         return Read(db =>
         {
             var outbox = Collection(db, StoreCollections.Outbox);
-            var entries = new List<OutboxEntry>(count);
-            foreach (var document in outbox.Documents.Query().OrderBy(SealedCollection.Time).Limit(count).ToList())
+            var documents = outbox.Documents.Query().OrderBy(SealedCollection.Time).Limit(count).ToList();
+            var entries = new List<OutboxEntry>(documents.Count);
+            foreach (var document in documents)
             {
                 if (OpenOrReport(outbox, document) is { } payload)
                 {
-                    entries.Add(new OutboxEntry(document["_id"].AsGuid, SealedCollection.TimeOf(document), payload));
+                    var kind = document[SealedCollection.Kind] is { IsInt32: true } k ? (OutboxKind)k.AsInt32 : OutboxKind.Summary;
+                    entries.Add(new OutboxEntry(document["_id"].AsGuid, SealedCollection.TimeOf(document), payload, kind));
                 }
             }
 
             return entries;
         });
+    }
+
+    public int CountOutbox()
+    {
+        lock (_gate)
+        {
+            return Read(db => new StrongBox<int>(db.GetCollection(StoreCollections.Outbox).Count())).Value;
+        }
     }
 
     public bool Acknowledge(Guid messageId)
@@ -201,12 +232,15 @@ public sealed class LiteDbResultStore : IResultStore
             FlushWindows();
             var before = StoreFile.SizeOnDisk(_options.DatabasePath);
             var report = new RetentionReport(nowUtc, 0, 0, 0, false, before, before);
-            TryWrite(db => report = StoreRetention.Apply(db, _options, nowUtc, before));
-            if (report.OutboxDropped > 0)
+            TryWrite(db =>
             {
-                _outboxDropped += report.OutboxDropped;
-                StoreLog.OutboxDropped(_logger, report.OutboxDropped, _outboxDropped);
-            }
+                report = StoreRetention.Apply(db, _options, nowUtc, before);
+                if (report.OutboxDropped > 0)
+                {
+                    StoreFile.WriteOutboxDropped(db, _outboxDropped + report.OutboxDropped);
+                }
+            });
+            CountDropped(report.OutboxDropped);
 
             StoreLog.RetentionApplied(
                 _logger, report.ExpiredByAge, report.RemovedForSize, report.FileBytesBefore, report.FileBytesAfter, report.Compacted);
@@ -295,26 +329,46 @@ public sealed class LiteDbResultStore : IResultStore
     {
         var stored = JsonSerializer.SerializeToUtf8Bytes(pending.Summary, StoreJson.Default.MinuteSummary);
         var published = JsonSerializer.SerializeToUtf8Bytes(pending.Summary, OutboxJson.Default.MinuteSummary);
-        var outbox = Collection(db, StoreCollections.Outbox);
         db.BeginTrans();
         try
         {
             // The summary and its outbox entry commit together: nothing is queued that is not stored.
             Collection(db, StoreCollections.Minutes).Upsert(pending.SummaryId, pending.Summary.MinuteStartUtc, stored);
-            outbox.Upsert(pending.MessageId, _time.GetUtcNow().UtcDateTime, published);
-            var excess = outbox.Documents.Count() - _options.OutboxMaxEntries;
-            var dropped = excess > 0 ? StoreRetention.DeleteOldest(outbox.Documents, excess) : 0;
+            var dropped = Enqueue(db, pending.MessageId, published, OutboxKind.Summary);
             db.Commit();
-            if (dropped > 0)
-            {
-                _outboxDropped += dropped;
-                StoreLog.OutboxDropped(_logger, dropped, _outboxDropped);
-            }
+            CountDropped(dropped);
         }
         catch
         {
             TryRollback(db);
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Adds an outbox entry inside the caller's transaction and drops the oldest beyond
+    /// <see cref="StoreOptions.OutboxMaxEntries"/>, persisting the new drop total in the same transaction.
+    /// </summary>
+    private int Enqueue(LiteDatabase db, Guid messageId, byte[] payload, OutboxKind kind)
+    {
+        var outbox = Collection(db, StoreCollections.Outbox);
+        outbox.Upsert(messageId, _time.GetUtcNow().UtcDateTime, payload, (int)kind);
+        var excess = outbox.Documents.Count() - _options.OutboxMaxEntries;
+        var dropped = excess > 0 ? StoreRetention.DeleteOldest(outbox.Documents, excess) : 0;
+        if (dropped > 0)
+        {
+            StoreFile.WriteOutboxDropped(db, _outboxDropped + dropped);
+        }
+
+        return dropped;
+    }
+
+    private void CountDropped(int dropped)
+    {
+        if (dropped > 0)
+        {
+            _outboxDropped += dropped;
+            StoreLog.OutboxDropped(_logger, dropped, _outboxDropped);
         }
     }
 

@@ -9,12 +9,8 @@ namespace EdgeSentiment.Agent.Storage;
 /// </summary>
 public sealed class MinuteAggregator
 {
-    private const int MoodCount = 4;
-
     private readonly TallyBuilder _tally = new();
-    private readonly int[] _moodWindows = new int[MoodCount];
-    private readonly long[] _moodLastSeen = new long[MoodCount];
-    private long _sequence;
+    private readonly MoodCounter _moods = new();
     private DateTime _minute;
 
     /// <summary>Whether a minute has begun and not been handed back yet.</summary>
@@ -36,12 +32,7 @@ public sealed class MinuteAggregator
 
         _minute = minute;
         _tally.Add(window);
-        var index = (int)mood;
-        if ((uint)index < MoodCount)
-        {
-            _moodWindows[index]++;
-            _moodLastSeen[index] = ++_sequence;
-        }
+        _moods.Add(mood);
 
         return finished;
     }
@@ -54,10 +45,9 @@ public sealed class MinuteAggregator
             return null;
         }
 
-        var summary = new MinuteSummary(_minute, _tally.ToTally(), DominantMood());
+        var summary = new MinuteSummary(_minute, _tally.ToTally(), _moods.Dominant());
         _tally.Reset();
-        Array.Clear(_moodWindows);
-        Array.Clear(_moodLastSeen);
+        _moods.Reset();
         return summary;
     }
 
@@ -66,22 +56,5 @@ public sealed class MinuteAggregator
     {
         var utc = timeUtc.Kind == DateTimeKind.Local ? timeUtc.ToUniversalTime() : timeUtc;
         return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
-    }
-
-    // The mood shown in most windows; a tie goes to the mood shown more recently, which is what
-    // someone looking at the LEDs at the end of the minute would have seen.
-    private AudienceMood DominantMood()
-    {
-        var best = 0;
-        for (var i = 1; i < MoodCount; i++)
-        {
-            if (_moodWindows[i] > _moodWindows[best]
-                || (_moodWindows[i] == _moodWindows[best] && _moodLastSeen[i] > _moodLastSeen[best]))
-            {
-                best = i;
-            }
-        }
-
-        return (AudienceMood)best;
     }
 }

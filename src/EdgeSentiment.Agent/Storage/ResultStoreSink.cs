@@ -13,6 +13,7 @@ public sealed class ResultStoreSink
     private readonly TimeProvider _time;
     private readonly MinuteAggregator _minutes = new();
     private readonly TallyBuilder _session = new();
+    private readonly MoodCounter _sessionMoods = new();
     private readonly Lock _gate = new();
     private DateTime _anchorUtc;
     private TimeSpan _lastStart = TimeSpan.MinValue;
@@ -38,6 +39,7 @@ public sealed class ResultStoreSink
             if (_sessionId is not null)
             {
                 _session.Add(window);
+                _sessionMoods.Add(mood);
             }
 
             if (_minutes.Add(startUtc, window, mood) is { } finished)
@@ -56,12 +58,16 @@ public sealed class ResultStoreSink
         {
             EndSession();
             _session.Reset();
+            _sessionMoods.Reset();
             _sessionId = _store.BeginSession(_time.GetUtcNow().UtcDateTime, title);
             return _sessionId;
         }
     }
 
-    /// <summary>Ends the running session with the aggregate of the windows seen during it.</summary>
+    /// <summary>
+    /// Ends the running session with the aggregate of the windows seen during it and the mood shown
+    /// most; the store queues its summary for publishing.
+    /// </summary>
     public void EndSession()
     {
         lock (_gate)
@@ -71,7 +77,7 @@ public sealed class ResultStoreSink
                 return;
             }
 
-            _store.EndSession(id, _time.GetUtcNow().UtcDateTime, _session.ToTally());
+            _store.EndSession(id, _time.GetUtcNow().UtcDateTime, _session.ToTally(), _sessionMoods.Dominant());
             _sessionId = null;
         }
     }

@@ -12,6 +12,8 @@ internal static class StoreFile
     public const string MetaId = "store";
     public const string KeyIdField = "keyId";
     public const string RotatingToField = "rotatingTo";
+    public const string CountersId = "counters";
+    public const string OutboxDroppedField = "outboxDropped";
 
     // LiteDB 5 writes this text at offset 32 of the header page.
     private const int HeaderInfoOffset = 32;
@@ -32,6 +34,11 @@ internal static class StoreFile
         {
             Directory.CreateDirectory(directory);
         }
+
+        // LiteDB creates its files with the process umask (0644 as a rule); made first, they stay 0600.
+        CreateOwnerOnly(databasePath);
+        CreateOwnerOnly(LogPath(databasePath));
+        RestrictFiles(databasePath);
 
         // Direct: one process, the file opened once; the journal (-log file) makes each commit atomic.
         return new LiteDatabase(new ConnectionString
@@ -77,6 +84,19 @@ internal static class StoreFile
         };
         db.GetCollection(StoreCollections.Meta).Upsert(meta);
     }
+
+    /// <summary>Outbox entries dropped (outbox full or too old) over the file's life, kept in clear beside the key id.</summary>
+    public static long ReadOutboxDropped(LiteDatabase db) =>
+        db.GetCollection(StoreCollections.Meta).FindById(CountersId) is { } counters && counters[OutboxDroppedField].IsNumber
+            ? counters[OutboxDroppedField].AsInt64
+            : 0;
+
+    public static void WriteOutboxDropped(LiteDatabase db, long total) =>
+        db.GetCollection(StoreCollections.Meta).Upsert(new BsonDocument
+        {
+            ["_id"] = CountersId,
+            [OutboxDroppedField] = total,
+        });
 
     /// <summary>
     /// Throws <see cref="StoreKeyException"/> unless <paramref name="keyId"/> is the key the records are
@@ -134,6 +154,16 @@ internal static class StoreFile
         return size;
     }
 
+    /// <summary>
+    /// Takes group and other access away from the data file and its journal: records are sealed, but
+    /// their times and the key id are not, and a rebuild or an older version may have made them 0644.
+    /// </summary>
+    public static void RestrictFiles(string databasePath)
+    {
+        OwnerOnlyFile.Restrict(databasePath);
+        OwnerOnlyFile.Restrict(LogPath(databasePath));
+    }
+
     public static string LogPath(string databasePath) => SuffixPath(databasePath, "-log");
 
     /// <summary>Removes the copy LiteDB's rebuild leaves beside the file; its records are the ones just removed.</summary>
@@ -144,6 +174,29 @@ internal static class StoreFile
         foreach (var file in Directory.EnumerateFiles(directory, pattern))
         {
             File.Delete(file);
+        }
+    }
+
+    private static void CreateOwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var _ = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.ReadWrite,
+                UnixCreateMode = OwnerOnlyFile.Mode,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Made by someone else in between; RestrictFiles tightens it.
         }
     }
 

@@ -11,10 +11,6 @@ public static class StoreKeyFile
     /// <summary>The credential name in <c>LoadCredential=</c> / <c>LoadCredentialEncrypted=</c>.</summary>
     public const string CredentialName = "edgesentiment.key";
 
-    private const UnixFileMode GroupOrOthers =
-        UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-
     /// <summary>
     /// <c>$CREDENTIALS_DIRECTORY/edgesentiment.key</c> when systemd passed the credential,
     /// otherwise <paramref name="configuredPath"/>.
@@ -44,15 +40,9 @@ public static class StoreKeyFile
                 + "(scripts/install does this), or set Store:KeyFile to the key's path");
         }
 
-        if (!OperatingSystem.IsWindows())
+        if (OwnerOnlyFile.Problem(path, "key file") is { } problem)
         {
-            var mode = File.GetUnixFileMode(path);
-            if ((mode & GroupOrOthers) != 0)
-            {
-                throw new StoreKeyException(
-                    $"the key file {path} is open to other users (mode {ModeText(mode)}); "
-                    + $"the agent only uses a key its owner alone can read: run 'chmod 600 {path}'");
-            }
+            throw new StoreKeyException(problem);
         }
 
         byte[] content;
@@ -92,7 +82,7 @@ public static class StoreKeyFile
         };
         if (!OperatingSystem.IsWindows())
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            options.UnixCreateMode = OwnerOnlyFile.Mode;
         }
 
         var bytes = Encoding.ASCII.GetBytes(key.ToFileText());
@@ -153,6 +143,4 @@ public static class StoreKeyFile
             decoded.Clear();
         }
     }
-
-    private static string ModeText(UnixFileMode mode) => Convert.ToString((int)mode & 0x1FF, 8).PadLeft(4, '0');
 }

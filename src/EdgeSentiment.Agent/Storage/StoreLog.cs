@@ -20,7 +20,7 @@ internal static partial class StoreLog
     [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Retention removed {ExpiredByAge} expired and {RemovedForSize} records over the size limit; file {BytesBefore} -> {BytesAfter} bytes, compacted: {Compacted}")]
     public static partial void RetentionApplied(ILogger logger, int expiredByAge, int removedForSize, long bytesBefore, long bytesAfter, bool compacted);
 
-    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Dropped {Count} unpublished summaries from the outbox (full or expired); {Total} dropped since start")]
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Dropped {Count} unpublished messages from the outbox (full or expired); {Total} dropped in all")]
     public static partial void OutboxDropped(ILogger logger, int count, long total);
 
     [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Result store maintenance failed; it will run again at the next interval")]

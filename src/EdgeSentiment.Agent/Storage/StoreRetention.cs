@@ -104,5 +104,6 @@ internal static class StoreRetention
         db.Checkpoint();
         db.Rebuild();
         StoreFile.DeleteRebuildBackups(databasePath);
+        StoreFile.RestrictFiles(databasePath);
     }
 }

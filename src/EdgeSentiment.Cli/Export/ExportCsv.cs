@@ -23,7 +23,7 @@ public static class ExportCsv
 
         foreach (var session in sessions)
         {
-            Row(output, "session", session.StartUtc, session.EndUtc, session.Title, session.Aggregate, string.Empty);
+            Row(output, "session", session.StartUtc, session.EndUtc, session.Title, session.Aggregate, session.DominantMood is { } mood ? ExportText.Mood(mood) : string.Empty);
         }
     }
 

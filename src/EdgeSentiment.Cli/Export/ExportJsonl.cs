@@ -43,6 +43,14 @@ public static class ExportJsonl
 
                 json.WriteString("title", session.Title);
                 WriteTally(json, session.Aggregate);
+                if (session.DominantMood is { } mood)
+                {
+                    json.WriteString("dominantMood", ExportText.Mood(mood));
+                }
+                else
+                {
+                    json.WriteNull("dominantMood");
+                }
             }));
         }
     }

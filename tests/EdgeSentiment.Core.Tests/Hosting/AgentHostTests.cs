@@ -39,6 +39,22 @@ public sealed class AgentHostTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Prepare_MqttCredentialsOthersCanRead_FailsWithTheChmod_BeforeTheStoreIsOpened()
+    {
+        using var config = new TempFolder();
+        var credentials = config.Write("mqtt.credentials", "device\nsecret\n");
+        File.SetUnixFileMode(credentials, (UnixFileMode)0b110_100_100);
+        using var host = Build(config, "--Mqtt:Enabled", "true", "--Mqtt:AllowInsecure", "true", "--Mqtt:CredentialsFile", credentials);
+
+        var error = Assert.Throws<OptionsValidationException>(() => AgentHost.Prepare(host.Services));
+
+        var message = Assert.Single(error.Failures);
+        Assert.Contains($"chmod 600 {credentials}", message, StringComparison.Ordinal);
+        Assert.False(File.Exists(config.PathOf("state/results.db")), "the store must not be opened");
+    }
+
+    [Fact]
     public void Prepare_StoreKeyMissing_FailsNamingThePathAndHowToMakeIt()
     {
         using var config = new TempFolder();

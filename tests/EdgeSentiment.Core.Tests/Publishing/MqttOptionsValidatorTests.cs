@@ -61,4 +61,48 @@ public sealed class MqttOptionsValidatorTests
 
         Assert.Equal(["Mqtt:ClientKeyFile is empty; allowed: the PEM private key of ClientCertificateFile"], failures);
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void SecretFiles_OthersCanRead_StopTheStart_WithTheChmodToRun()
+    {
+        using var folder = new TempFolder();
+        var credentials = folder.Write("mqtt.credentials", "device\nsecret\n");
+        var key = folder.Write("client.key", "not read here");
+        File.SetUnixFileMode(credentials, (UnixFileMode)0b110_100_100);
+        File.SetUnixFileMode(key, (UnixFileMode)0b110_100_000);
+        var options = new MqttOptions
+        {
+            Enabled = true,
+            CaFile = folder.Touch("ca.pem"),
+            ClientCertificateFile = folder.Touch("client.pem"),
+            ClientKeyFile = key,
+            CredentialsFile = credentials,
+        };
+
+        var failures = _validator.Validate(null, options).Failures!.ToList();
+
+        Assert.Equal(2, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith($"Mqtt:CredentialsFile: the credentials file {credentials} is open to other users (mode 0644)", StringComparison.Ordinal)
+            && f.EndsWith($"run 'chmod 600 {credentials}'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith($"Mqtt:ClientKeyFile: the private key file {key} is open to other users (mode 0640)", StringComparison.Ordinal)
+            && f.EndsWith($"run 'chmod 600 {key}'", StringComparison.Ordinal));
+
+        File.SetUnixFileMode(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.SetUnixFileMode(key, UnixFileMode.UserRead);
+        Assert.True(_validator.Validate(null, options).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("homeassistant/#")]
+    [InlineData("/homeassistant")]
+    public void HomeAssistantPrefix_ThatIsNoTopicPrefix_IsRefused(string prefix)
+    {
+        var options = new MqttOptions { Enabled = true, AllowInsecure = true, HomeAssistantDiscovery = true, HomeAssistantPrefix = prefix };
+
+        var failure = Assert.Single(_validator.Validate(null, options).Failures!);
+
+        Assert.StartsWith($"Mqtt:HomeAssistantPrefix is '{prefix}'; allowed: Home Assistant's discovery prefix", failure, StringComparison.Ordinal);
+    }
 }

@@ -63,6 +63,24 @@ public sealed class ResultStoreSinkTests : IDisposable
         Assert.Equal(Start.UtcDateTime.AddHours(1), session.Value.EndUtc);
         Assert.Equal(2, session.Value.Aggregate.WindowCount);
         Assert.Equal(1, session.Value.Aggregate.PositiveCount);
+        Assert.Equal(AudienceMood.NoSpeech, session.Value.DominantMood);
+        var queued = Assert.Single(_store.PeekOldest(10), e => e.Kind == OutboxKind.Session);
+        using var body = System.Text.Json.JsonDocument.Parse(queued.Payload);
+        Assert.Equal(id, body.RootElement.GetProperty("sessionId").GetGuid());
+        Assert.Equal("NoSpeech", body.RootElement.GetProperty("dominantMood").GetString());
+    }
+
+    [Fact]
+    public async Task EndSession_TakesTheMoodShownInMostOfItsWindows()
+    {
+        _sink.StartSession(null);
+        await _sink.WriteAsync(Window(0), AudienceMood.Negative, CancellationToken.None);
+        await _sink.WriteAsync(Window(2), AudienceMood.Positive, CancellationToken.None);
+        await _sink.WriteAsync(Window(4), AudienceMood.Positive, CancellationToken.None);
+        await _sink.WriteAsync(Window(6), AudienceMood.Neutral, CancellationToken.None);
+        _sink.EndSession();
+
+        Assert.Equal(AudienceMood.Positive, Assert.Single(_store.Sessions).Value.DominantMood);
     }
 
     [Fact]

@@ -16,6 +16,8 @@ public static class MessageShapes
 
     public static void AssertSummary(JsonElement message) => AssertValid("summary", message);
 
+    public static void AssertSession(JsonElement message) => AssertValid("session", message);
+
     private static void AssertValid(string name, JsonElement message)
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "mqtt", $"{name}.schema.json")));
@@ -34,16 +36,9 @@ public static class MessageShapes
                 case "$schema" or "$id" or "title" or "description" or "properties":
                     break;
                 case "type":
-                    var type = rule.GetString();
-                    var matches = type switch
-                    {
-                        "object" => value.ValueKind == JsonValueKind.Object,
-                        "string" => value.ValueKind == JsonValueKind.String,
-                        "number" => value.ValueKind == JsonValueKind.Number,
-                        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
-                        _ => throw new InvalidOperationException($"schema type '{type}' is not understood by this checker"),
-                    };
-                    Expect(matches, path, $"is not of type {type}", errors);
+                    // One type name, or an array of them (e.g. ["string", "null"]).
+                    var types = rule.ValueKind == JsonValueKind.Array ? rule.EnumerateArray().Select(t => t.GetString()!).ToList() : [rule.GetString()!];
+                    Expect(types.Any(type => IsOfType(type, value)), path, $"is not of type {rule}", errors);
                     break;
                 case "const":
                     Expect(JsonElement.DeepEquals(rule, value), path, $"is not {rule}", errors);
@@ -100,6 +95,16 @@ public static class MessageShapes
             }
         }
     }
+
+    private static bool IsOfType(string type, JsonElement value) => type switch
+    {
+        "object" => value.ValueKind == JsonValueKind.Object,
+        "string" => value.ValueKind == JsonValueKind.String,
+        "number" => value.ValueKind == JsonValueKind.Number,
+        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
+        "null" => value.ValueKind == JsonValueKind.Null,
+        _ => throw new InvalidOperationException($"schema type '{type}' is not understood by this checker"),
+    };
 
     private static void Expect(bool condition, string path, string problem, List<string> errors)
     {

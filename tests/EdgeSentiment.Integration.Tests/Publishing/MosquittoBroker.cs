@@ -17,10 +17,13 @@ public sealed class MosquittoBroker : IDisposable
     private readonly string _configFile;
     private Process? _process;
 
-    /// <summary>Starts a broker serving <paramref name="serverCertificate"/> (null for plain TCP); <paramref name="persistent"/> keeps sessions across a stop and start.</summary>
-    public MosquittoBroker(string? caFile, (string CertFile, string KeyFile)? serverCertificate, bool requireCertificate = false, bool persistent = false)
+    /// <summary>
+    /// Starts a broker serving <paramref name="serverCertificate"/> (null for plain TCP); <paramref name="persistent"/> keeps
+    /// sessions across a stop and start; <paramref name="port"/> reuses a port (e.g. from <see cref="FreePort"/>), by default a free one.
+    /// </summary>
+    public MosquittoBroker(string? caFile, (string CertFile, string KeyFile)? serverCertificate, bool requireCertificate = false, bool persistent = false, int? port = null)
     {
-        Port = FreePort();
+        Port = port ?? FreePort();
         var config = new StringBuilder()
             .AppendLine("per_listener_settings false")
             .AppendLine("allow_anonymous true")
@@ -122,7 +125,8 @@ public sealed class MosquittoBroker : IDisposable
         _folder.Dispose();
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -107,6 +107,8 @@ public sealed class MqttPublisherTests : IDisposable
         Assert.True(await WaitAsync(() => run.Publisher.GetStatus().State != MqttConnectionState.Connected), "the publisher notices the outage");
         Assert.Equal(10, run.Publisher.GetStatus().OutboxDepth);
         Assert.NotNull(run.Publisher.GetStatus().LastError);
+        Assert.True(await WaitAsync(() => run.Logger.Count(6004) >= 2), "reconnect attempts fail while the broker is down");
+        Assert.Equal(1, run.Logger.Count(6006));
 
         broker.Start();
         await subscriber.ReconnectAsync(broker.Port, persistentSession: true);
@@ -121,6 +123,12 @@ public sealed class MqttPublisherTests : IDisposable
 
         Assert.Equal(12, Summaries(subscriber.Messages).Select(s => s.GetProperty("id").GetGuid()).Distinct().Count());
         Assert.True(await WaitAsync(() => run.Store.PeekOldest(20).Count == 0));
+
+        // The lost connection is one line, the first refused attempt after it one more (repeats at Debug), the return one more.
+        var reconnected = Assert.Single(run.Logger.Entries, e => e.Id.Id == 6011);
+        Assert.Contains($"after {run.Logger.Count(6004)} failed attempts", reconnected.Message, StringComparison.Ordinal);
+        var attempts = run.Logger.Entries.Where(e => e.Id.Id == 6004).ToList();
+        Assert.Equal([LogLevel.Warning, LogLevel.Debug], attempts.Take(2).Select(e => e.Level));
         run.Logger.AssertNoErrors();
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using EdgeSentiment.Agent.Publishing;
 using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Core.Analysis;
@@ -13,11 +14,11 @@ public sealed class PublisherRun : IAsyncDisposable
 
     private bool _stopped;
 
-    private PublisherRun(MqttOptions options, IResultStore store)
+    private PublisherRun(MqttOptions options, IResultStore store, IMeterFactory? meterFactory)
     {
         Options = options;
         Store = store;
-        Publisher = new MqttPublisher(Microsoft.Extensions.Options.Options.Create(options), Store, TimeProvider.System, Logger);
+        Publisher = new MqttPublisher(Microsoft.Extensions.Options.Options.Create(options), Store, TimeProvider.System, Logger, meterFactory);
     }
 
     public MqttOptions Options { get; }
@@ -46,11 +47,11 @@ public sealed class PublisherRun : IAsyncDisposable
         StartAsync(options, new InMemoryResultStore(), before);
 
     /// <summary>Starts a publisher over <paramref name="store"/>, which the run disposes.</summary>
-    public static async Task<PublisherRun> StartAsync(MqttOptions options, IResultStore store, Action<IResultStore>? before = null)
+    public static async Task<PublisherRun> StartAsync(MqttOptions options, IResultStore store, Action<IResultStore>? before = null, IMeterFactory? meterFactory = null)
     {
         var failures = new MqttOptionsValidator().Validate(null, options);
         Assert.True(failures.Succeeded, failures.FailureMessage);
-        var run = new PublisherRun(options, store);
+        var run = new PublisherRun(options, store, meterFactory);
         before?.Invoke(run.Store);
         await run.Publisher.StartAsync(CancellationToken.None);
         return run;

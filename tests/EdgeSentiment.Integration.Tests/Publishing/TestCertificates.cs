@@ -82,6 +82,12 @@ public sealed class TestCertificates : IDisposable
         using var certificate = request.Create(issuer, from, to, RandomNumberGenerator.GetBytes(16));
         var certFile = _folder.Write($"{name}.pem", certificate.ExportCertificatePem());
         var keyFile = _folder.Write($"{name}.key", key.ExportPkcs8PrivateKeyPem());
+        if (!OperatingSystem.IsWindows())
+        {
+            // The device refuses a private key others can read, as it would be on a board.
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         return (certFile, keyFile);
     }
 }

@@ -6,14 +6,17 @@ using MQTTnet.Protocol;
 
 namespace EdgeSentiment.Integration.Tests.Publishing;
 
-/// <summary>A dashboard stand-in: subscribes to <c>edgesentiment/#</c> with QoS 1 and keeps every message it receives.</summary>
+/// <summary>A dashboard stand-in: subscribes to <c>edgesentiment/#</c> (or another filter) with QoS 1 and keeps every message it receives.</summary>
 public sealed class TestSubscriber : IAsyncDisposable
 {
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly ConcurrentQueue<(string Topic, JsonElement Body, bool Retained)> _messages = new();
 
-    private TestSubscriber()
+    private readonly string _topicFilter;
+
+    private TestSubscriber(string topicFilter)
     {
+        _topicFilter = topicFilter;
         _client.ApplicationMessageReceivedAsync += e =>
         {
             var body = JsonDocument.Parse(e.ApplicationMessage.Payload).RootElement.Clone();
@@ -25,9 +28,9 @@ public sealed class TestSubscriber : IAsyncDisposable
     public IReadOnlyList<(string Topic, JsonElement Body, bool Retained)> Messages => [.. _messages];
 
     /// <summary>Connects (TLS unless <paramref name="tls"/> is false) and subscribes; a fixed client id with a kept session when <paramref name="persistentSession"/>.</summary>
-    public static async Task<TestSubscriber> ConnectAsync(int port, bool tls = true, TestCertificates? clientCertificate = null, bool persistentSession = false)
+    public static async Task<TestSubscriber> ConnectAsync(int port, bool tls = true, TestCertificates? clientCertificate = null, bool persistentSession = false, string topicFilter = "edgesentiment/#")
     {
-        var subscriber = new TestSubscriber();
+        var subscriber = new TestSubscriber(topicFilter);
         await subscriber.ReconnectAsync(port, tls, clientCertificate, persistentSession);
         return subscriber;
     }
@@ -58,7 +61,7 @@ public sealed class TestSubscriber : IAsyncDisposable
         if (!result.IsSessionPresent)
         {
             await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder()
-                .WithTopicFilter("edgesentiment/#", MqttQualityOfServiceLevel.AtLeastOnce)
+                .WithTopicFilter(_topicFilter, MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build());
         }
     }

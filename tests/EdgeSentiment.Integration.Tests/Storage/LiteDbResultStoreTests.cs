@@ -24,7 +24,7 @@ public sealed class LiteDbResultStoreTests : IDisposable
             minuteId = store.AppendMinute(StoreTestBed.Minute(0))!.Value;
             sessionId = store.BeginSession(StoreTestBed.Origin, "Night of the Living Dead")!.Value;
             var aggregate = StoreTestBed.Minute(0).Tally;
-            Assert.True(store.EndSession(sessionId, StoreTestBed.Origin.AddHours(2), aggregate));
+            Assert.True(store.EndSession(sessionId, StoreTestBed.Origin.AddHours(2), aggregate, AudienceMood.Neutral));
             Assert.True(store.AppendEvent(new DeviceEvent(StoreTestBed.Origin, DeviceEventKind.Fault, "microphone unplugged")));
         }
 
@@ -101,6 +101,85 @@ public sealed class LiteDbResultStoreTests : IDisposable
         Assert.Equal(StoreTestBed.Origin.AddMinutes(2), entries[0].CreatedUtc);
         Assert.Equal(2, store.GetStatus().OutboxDropped);
         Assert.Equal(5, store.ReadMinutes(DateTime.MinValue, All).Count);
+    }
+
+    [Fact]
+    public void OutboxDropCount_SurvivesAReopen_AndKeepsCounting()
+    {
+        _bed.Options.OutboxMaxEntries = 3;
+        using (var store = _bed.Open())
+        {
+            for (var minute = 0; minute < 5; minute++)
+            {
+                store.AppendMinute(StoreTestBed.Minute(minute));
+                _bed.Time.Advance(TimeSpan.FromMinutes(1));
+            }
+
+            Assert.Equal(2, store.GetStatus().OutboxDropped);
+        }
+
+        using (var store = _bed.Open())
+        {
+            Assert.Equal(2, store.GetStatus().OutboxDropped);
+            store.AppendMinute(StoreTestBed.Minute(5));
+            Assert.Equal(3, store.GetStatus().OutboxDropped);
+        }
+
+        using (var store = _bed.Open())
+        {
+            Assert.Equal(3, store.GetStatus().OutboxDropped);
+        }
+
+        _bed.Logger.AssertNoErrors();
+    }
+
+    [Fact]
+    public void EndSession_QueuesTheSessionSummary_BesideTheMinutes_AndKeepsItAcrossAReopen()
+    {
+        Guid sessionId;
+        var aggregate = StoreTestBed.Minute(0).Tally;
+        using (var store = _bed.Open())
+        {
+            store.AppendMinute(StoreTestBed.Minute(0));
+            _bed.Time.Advance(TimeSpan.FromMinutes(1));
+            sessionId = store.BeginSession(StoreTestBed.Origin, "Matinee")!.Value;
+            Assert.True(store.EndSession(sessionId, StoreTestBed.Origin.AddHours(2), aggregate, AudienceMood.Positive));
+            Assert.False(store.EndSession(Guid.CreateVersion7(), StoreTestBed.Origin.AddHours(2), aggregate, AudienceMood.Positive));
+        }
+
+        using (var store = _bed.Open())
+        {
+            var entries = store.PeekOldest(10);
+            Assert.Equal([OutboxKind.Summary, OutboxKind.Session], entries.Select(e => e.Kind));
+            using var body = JsonDocument.Parse(entries[1].Payload);
+            var session = body.RootElement;
+            Assert.Equal(sessionId, session.GetProperty("sessionId").GetGuid());
+            Assert.Equal("Matinee", session.GetProperty("title").GetString());
+            Assert.Equal(StoreTestBed.Origin.AddHours(2), session.GetProperty("endUtc").GetDateTime().ToUniversalTime());
+            Assert.Equal("Positive", session.GetProperty("dominantMood").GetString());
+            Assert.Equal(aggregate.WindowCount, session.GetProperty("tally").GetProperty("windowCount").GetInt32());
+            Assert.Equal(AudienceMood.Positive, Assert.Single(store.ReadSessions(DateTime.MinValue, All)).Value.DominantMood);
+            Assert.Equal(2, store.CountOutbox());
+        }
+
+        _bed.Logger.AssertNoErrors();
+    }
+
+    [Fact]
+    public void PeekOldest_ForAnyCount_AllocatesForWhatIsThere()
+    {
+        using var store = _bed.Open();
+        store.AppendMinute(StoreTestBed.Minute(0));
+        store.AppendMinute(StoreTestBed.Minute(1));
+        store.PeekOldest(1);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var entries = store.PeekOldest(int.MaxValue);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(2, entries.Count);
+        // A list sized for the count asked would be 16 GiB of references (or an OutOfMemoryException).
+        Assert.True(allocated < 4 * 1024 * 1024, $"PeekOldest(int.MaxValue) allocated {allocated} bytes for 2 entries");
     }
 
     [Fact]

@@ -43,6 +43,10 @@ public sealed class RetentionTests : IDisposable
         Assert.Single(store.PeekOldest(10));
         Assert.Equal(1, store.GetStatus().OutboxDropped);
         Assert.Equal(2, store.ReadMinutes(DateTime.MinValue, DateTime.MaxValue).Count);
+        store.Dispose();
+
+        using var reopened = _bed.Open();
+        Assert.Equal(1, reopened.GetStatus().OutboxDropped);
     }
 
     [Fact]
@@ -68,6 +72,8 @@ public sealed class RetentionTests : IDisposable
         var windows = store.ReadWindows(DateTime.MinValue, DateTime.MaxValue);
         Assert.Equal(6000 - report.RemovedForSize, windows.Count);
         Assert.Equal(StoreTestBed.Origin.AddSeconds(2 * 5999), windows[^1].TimeUtc);
+        // LiteDB's rebuild writes a new file; it must not come back readable by others.
+        FileModes.AssertOwnerOnly(_bed.DatabasePath);
         Assert.Single(store.ReadMinutes(DateTime.MinValue, DateTime.MaxValue));
         Assert.Empty(Directory.GetFiles(_bed.Folder, "*backup*"));
         Assert.True(store.AppendWindow(StoreTestBed.Origin.AddHours(6), window));

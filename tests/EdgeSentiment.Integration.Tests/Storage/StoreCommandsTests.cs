@@ -2,6 +2,7 @@ using System.Runtime.Versioning;
 using System.Text.Json;
 using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Cli;
+using EdgeSentiment.Core.Mood;
 
 namespace EdgeSentiment.Integration.Tests.Storage;
 
@@ -46,7 +47,7 @@ public sealed class StoreCommandsTests : IDisposable
             [
                 "record,start_utc,end_utc,title,windows,speech_windows,negative,neutral,positive,mean_negative,mean_neutral,mean_positive,speech_ratio,dominant_mood",
                 "minute,2026-11-20T18:01:00Z,2026-11-20T18:02:00Z,,30,15,3,5,7,0.11,0.22,0.67,0.5,positive",
-                "session,2026-11-20T18:05:00Z,2026-11-20T19:05:00Z,\"Dinner, and a \"\"movie\"\"\",30,15,3,5,7,0.11,0.22,0.67,0.5,",
+                "session,2026-11-20T18:05:00Z,2026-11-20T19:05:00Z,\"Dinner, and a \"\"movie\"\"\",30,15,3,5,7,0.11,0.22,0.67,0.5,positive",
             ],
             lines);
     }
@@ -66,6 +67,7 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.Equal(0.67, minute.RootElement.GetProperty("meanScores").GetProperty("positive").GetDouble(), 4);
         using var session = JsonDocument.Parse(lines[2]);
         Assert.Equal("Dinner, and a \"movie\"", session.RootElement.GetProperty("title").GetString());
+        Assert.Equal("positive", session.RootElement.GetProperty("dominantMood").GetString());
     }
 
     [Fact]
@@ -97,7 +99,8 @@ public sealed class StoreCommandsTests : IDisposable
         var (code, output, error) = Run("key", "rotate", "--database", _bed.DatabasePath, "--key", _bed.KeyPath);
 
         Assert.True(code == ExitCodes.Ok, error);
-        Assert.Contains("5 records re-encrypted", output, StringComparison.Ordinal);
+        // Two minutes, their two outbox entries, the session and its outbox entry.
+        Assert.Contains("6 records re-encrypted", output, StringComparison.Ordinal);
         var (exported, lines, _) = Run("export", "--format", "jsonl", "--database", _bed.DatabasePath, "--key", _bed.KeyPath);
         Assert.Equal(ExitCodes.Ok, exported);
         Assert.Equal(3, lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -109,7 +112,7 @@ public sealed class StoreCommandsTests : IDisposable
         store.AppendMinute(StoreTestBed.Minute(0));
         store.AppendMinute(StoreTestBed.Minute(1));
         var session = store.BeginSession(StoreTestBed.Origin.AddMinutes(5), "Dinner, and a \"movie\"")!.Value;
-        store.EndSession(session, StoreTestBed.Origin.AddMinutes(65), StoreTestBed.Minute(0).Tally);
+        store.EndSession(session, StoreTestBed.Origin.AddMinutes(65), StoreTestBed.Minute(0).Tally, AudienceMood.Positive);
     }
 
     private static (int Code, string Output, string Error) Run(params string[] args)
