@@ -55,6 +55,7 @@ public sealed class IndicatorSink : IMoodSink
             return null;
         }
 
+        var after = LedPattern.Off;
         try
         {
             lock (_gate)
@@ -77,16 +78,15 @@ public sealed class IndicatorSink : IMoodSink
             lock (_gate)
             {
                 _testRunning = false;
-                _indicator.Show(_latest ?? UpdateShowing(LedPattern.Off));
+                var current = _latest ?? UpdateShowing(LedPattern.Off);
+                _indicator.Show(current);
+                after = LedPatterns.For(current);
             }
 
             Volatile.Write(ref _testClaimed, 0);
         }
 
-        lock (_gate)
-        {
-            return LedPatterns.For(_latest ?? UpdateShowing(LedPattern.Off));
-        }
+        return after;
     }
 
     private MoodUpdate UpdateShowing(LedPattern pattern) => new(

@@ -33,10 +33,9 @@ public static class LedsCommand
             async (client, token) =>
             {
                 var asJson = parseResult.GetValue(json);
-                if (!asJson)
+                if (!asJson && console.IsInteractive)
                 {
-                    console.Out.WriteLine("Showing negative (red), neutral (amber), positive (green), fault (amber blinking), off ...");
-                    console.Out.Flush();
+                    console.Error.WriteLine("Showing negative (red), neutral (amber), positive (green), fault (amber blinking), off ...");
                 }
 
                 var reply = await client.PostAsync<LedTestReply>(ControlApi.LedsTest, null, Timeout, token).ConfigureAwait(false);
