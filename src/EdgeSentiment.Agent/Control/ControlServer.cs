@@ -66,8 +66,10 @@ public sealed class ControlServer : IHostedService, IAsyncDisposable
                 File.SetUnixFileMode(path, SocketMode);
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Kestrel reports an address in use as InvalidOperationException; whatever the reason,
+            // the pipeline and the LEDs run on without the socket.
             ControlLog.Unavailable(_logger, $"cannot listen on {path}: {e.Message}");
             await app.DisposeAsync().ConfigureAwait(false);
             return;

@@ -33,7 +33,10 @@ public sealed class AgentClient : IDisposable
     public string SocketPath { get; }
 
     public Task<T> GetAsync<T>(string path, CancellationToken cancellationToken) =>
-        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), DefaultTimeout, cancellationToken);
+        GetAsync<T>(path, DefaultTimeout, cancellationToken);
+
+    public Task<T> GetAsync<T>(string path, TimeSpan timeout, CancellationToken cancellationToken) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path), timeout, cancellationToken);
 
     public Task<T> PostAsync<T>(string path, object? body, TimeSpan? timeout, CancellationToken cancellationToken)
     {

@@ -81,7 +81,8 @@ public static class ExportCommand
         {
             var path = $"{ControlApi.Export}?from={Uri.EscapeDataString(fromUtc.ToString("O", CultureInfo.InvariantCulture))}"
                 + $"&to={Uri.EscapeDataString(toUtc.ToString("O", CultureInfo.InvariantCulture))}";
-            reply = await client.GetAsync<ExportReply>(path, cancellationToken).ConfigureAwait(false);
+            // Months of minutes take a while to decrypt on a small board.
+            reply = await client.GetAsync<ExportReply>(path, TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
         }
         catch (AgentNotRunningException)
         {
