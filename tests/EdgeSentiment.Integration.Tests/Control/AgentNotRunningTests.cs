@@ -47,6 +47,17 @@ public sealed class AgentNotRunningTests
     }
 
     [Fact]
+    public void Export_WithNoAgent_SaysSoAndReadsTheDatabaseFileInstead()
+    {
+        using var folder = new TempFolder();
+
+        var run = CliRun.Of("export", "--socket", folder.PathOf("control.sock"));
+
+        Assert.Contains("The agent is not running; reading /var/lib/edgesentiment/results.db directly.", run.Error, StringComparison.Ordinal);
+        Assert.NotEqual(ExitCodes.AgentNotRunning, run.ExitCode);
+    }
+
+    [Fact]
     public void Status_TakesTheSocketFromTheEnvironment()
     {
         using var folder = new TempFolder();

@@ -7,8 +7,10 @@ using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Core.Tests;
 using EdgeSentiment.Core.Tests.Fakes;
+using EdgeSentiment.Integration.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeSentiment.Integration.Tests.Control;
@@ -49,6 +51,9 @@ public sealed class ControlAgent : IAsyncLifetime, IDisposable
 
     public RecordingIndicator Indicator { get; } = new();
 
+    /// <summary>Everything the agent logged; a test that made it log at Error has found a defect.</summary>
+    public RecordingLogger Log { get; } = new();
+
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("the agent is not started");
 
     public async Task InitializeAsync()
@@ -68,6 +73,7 @@ public sealed class ControlAgent : IAsyncLifetime, IDisposable
         ];
         var builder = AgentHost.CreateBuilder(args, _folder.PathOf("no-config"));
         builder.Services.AddSingleton<IMoodIndicator>(Indicator);
+        builder.Logging.AddProvider(new RecordingLoggerProvider(Log));
         _host = builder.Build();
         AgentHost.Prepare(_host.Services);
         await _host.StartAsync().WaitAsync(Generous);

@@ -191,6 +191,17 @@ public sealed class ControlCommandsTests
         Assert.Contains("no such request: GET /v2/status", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TheAgent_LogsNoErrorWhileServingTheCommands()
+    {
+        CliRun.Of("status", "--socket", _agent.SocketPath);
+        CliRun.Of("tail", "--count", "1", "--socket", _agent.SocketPath);
+        CliRun.Of("sessions", "stop", "--socket", _agent.SocketPath);
+        CliRun.Of("history", "--socket", _agent.SocketPath);
+
+        _agent.Log.AssertNoErrors();
+    }
+
     private static int IndexOf(List<LedPattern> shown, IReadOnlyList<LedPattern> run)
     {
         for (var i = 0; i + run.Count <= shown.Count; i++)
