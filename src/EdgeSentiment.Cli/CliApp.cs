@@ -5,7 +5,12 @@ using EdgeSentiment.Cli.Devices;
 using EdgeSentiment.Cli.Eval;
 using EdgeSentiment.Cli.Export;
 using EdgeSentiment.Cli.Features;
+using EdgeSentiment.Cli.History;
 using EdgeSentiment.Cli.Keys;
+using EdgeSentiment.Cli.Leds;
+using EdgeSentiment.Cli.Sessions;
+using EdgeSentiment.Cli.Status;
+using EdgeSentiment.Cli.Tail;
 
 namespace EdgeSentiment.Cli;
 
@@ -22,6 +27,11 @@ public static class CliApp
         root.Subcommands.Add(KeyCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(StatusCommand.Create(console));
+        root.Subcommands.Add(TailCommand.Create(console));
+        root.Subcommands.Add(HistoryCommand.Create(console));
+        root.Subcommands.Add(SessionsCommand.Create(console));
+        root.Subcommands.Add(LedsCommand.Create(console));
         return root;
     }
 

@@ -10,4 +10,10 @@ public static class ExitCodes
 
     /// <summary>The command line itself was wrong.</summary>
     public const int Usage = 2;
+
+    /// <summary>A command that needs the running agent found nothing listening on its control socket.</summary>
+    public const int AgentNotRunning = 3;
+
+    /// <summary>The agent (or the socket's file mode) refused this user: not root, not in the edgesentiment group.</summary>
+    public const int Refused = 4;
 }

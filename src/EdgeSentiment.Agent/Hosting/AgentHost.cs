@@ -1,4 +1,5 @@
 using EdgeSentiment.Agent.Capture;
+using EdgeSentiment.Agent.Control;
 using EdgeSentiment.Agent.Indicators;
 using EdgeSentiment.Agent.Pipeline;
 using EdgeSentiment.Agent.Publishing;
@@ -82,6 +83,7 @@ public static class AgentHost
         Check<PipelineOptions>(services, failures);
         Check<StoreOptions>(services, failures);
         Check<MqttOptions>(services, failures);
+        Check<ControlOptions>(services, failures);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(AgentHost), failures);
@@ -106,6 +108,13 @@ public static class AgentHost
         }
     }
 
+    /// <summary>The model file <paramref name="options"/> name, or the shipped one.</summary>
+    public static string ModelPath(PipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return string.IsNullOrWhiteSpace(options.Model) ? ModelFiles.DefaultPath : AudioSourceFactory.ResolveFile(options.Model);
+    }
+
     /// <summary>Registers the agent's options, pipeline parts and hosted services.</summary>
     public static void AddAgent(IServiceCollection services, IConfiguration configuration)
     {
@@ -128,7 +137,7 @@ public static class AgentHost
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
-            var path = string.IsNullOrWhiteSpace(options.Model) ? ModelFiles.DefaultPath : AudioSourceFactory.ResolveFile(options.Model);
+            var path = ModelPath(options);
             sp.GetRequiredService<ILogger<AgentService>>().AgentStarting(path);
             return WindowClassifier.Load(path, threads: options.InferenceThreads);
         });
@@ -144,10 +153,14 @@ public static class AgentHost
             sp.GetRequiredService<IOptions<IndicatorOptions>>().Value,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<IndicatorSink>>()));
-        services.AddSingleton<IMoodSink, IndicatorSink>();
+        services.TryAddSingleton<IndicatorSink>();
+        services.AddSingleton<IMoodSink>(sp => sp.GetRequiredService<IndicatorSink>());
 
         services.AddSingleton<AgentService>();
         services.AddHostedService(sp => sp.GetRequiredService<AgentService>());
         services.AddHostedService<WatchdogService>();
+
+        // Last, so it starts after the pipeline and stops before it.
+        services.AddControlSocket(configuration);
     }
 }

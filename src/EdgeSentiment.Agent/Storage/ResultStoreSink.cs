@@ -82,6 +82,10 @@ public sealed class ResultStoreSink
         }
     }
 
+    /// <summary>Keeps a fault of the device (e.g. the microphone lost) as a device event.</summary>
+    public void RecordFault(DateTime timeUtc, string detail) =>
+        _store.AppendEvent(new DeviceEvent(timeUtc, DeviceEventKind.Fault, detail));
+
     /// <summary>Writes the minute in progress and ends the session, at shutdown.</summary>
     public void Complete()
     {

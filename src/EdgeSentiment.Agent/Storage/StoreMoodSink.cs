@@ -15,8 +15,19 @@ public sealed class StoreMoodSink : IMoodSink
 
     public string Name => "store";
 
-    public ValueTask HandleAsync(MoodUpdate update, CancellationToken cancellationToken) =>
+    public ValueTask HandleAsync(MoodUpdate update, CancellationToken cancellationToken)
+    {
+        if (update.Window is { } window)
+        {
+            return _sink.WriteAsync(window, update.Mood, cancellationToken);
+        }
 
-        // Capture fault changes carry no window: there is nothing to record for them.
-        update.Window is { } window ? _sink.WriteAsync(window, update.Mood, cancellationToken) : ValueTask.CompletedTask;
+        // A capture fault carries no window; it is kept as a device event, which the status command lists.
+        if (update.CaptureFault)
+        {
+            _sink.RecordFault(update.At.UtcDateTime, "microphone unavailable or failed; retrying");
+        }
+
+        return ValueTask.CompletedTask;
+    }
 }

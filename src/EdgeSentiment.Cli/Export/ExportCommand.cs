@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
+using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Agent.Storage;
+using EdgeSentiment.Cli.Control;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeSentiment.Cli.Export;
 
 /// <summary>
 /// <c>edgesentiment export [--from TIME] [--to TIME] [--format csv|jsonl] [--out FILE]</c>: the decrypted
-/// minute summaries and screening sessions, for a technician. The agent must be stopped for now.
+/// minute summaries and screening sessions, for a technician. Asks the running agent; with
+/// <c>--database</c>/<c>--key</c>, or when the agent is not running, reads the database file itself.
 /// </summary>
 public static class ExportCommand
 {
@@ -20,7 +23,16 @@ public static class ExportCommand
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of stdout." };
         var database = StoreFileOptions.Database();
         var key = StoreFileOptions.Key();
-        var command = new Command("export", "Write the decrypted minute summaries and screening sessions as CSV or JSON lines.")
+        var socket = AgentOptions.Socket();
+        var command = new Command(
+            "export",
+            "Write the decrypted minute summaries and screening sessions as CSV or JSON lines. Asks the running agent "
+            + "(through its control socket); with --database or --key, or when the agent is not running, reads the "
+            + "database file directly (then the agent must be stopped, and the key readable: usually sudo).\n\n"
+            + "Examples:\n"
+            + "  edgesentiment export --from 2026-11-25 --out results.csv\n"
+            + "  edgesentiment export --format jsonl --socket state/control.sock\n"
+            + "  sudo edgesentiment export --database /var/lib/edgesentiment/results.db   # agent stopped")
         {
             from,
             to,
@@ -28,25 +40,95 @@ public static class ExportCommand
             output,
             database,
             key,
+            socket,
         };
-        command.SetAction(parseResult => Run(
-            parseResult.GetValue(from),
-            parseResult.GetValue(to),
-            parseResult.GetRequiredValue(format),
-            parseResult.GetValue(output),
-            parseResult.GetRequiredValue(database),
-            parseResult.GetRequiredValue(key),
-            console));
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (!TryParseTime(parseResult.GetValue(from), DateTime.MinValue, "--from", console, out var fromUtc)
+                || !TryParseTime(parseResult.GetValue(to), DateTime.UtcNow, "--to", console, out var toUtc))
+            {
+                return ExitCodes.Usage;
+            }
+
+            var formatName = parseResult.GetRequiredValue(format);
+            var outFile = parseResult.GetValue(output);
+            var databasePath = parseResult.GetRequiredValue(database);
+            var keyPath = parseResult.GetRequiredValue(key);
+            var direct = parseResult.GetResult(database) is { Implicit: false } || parseResult.GetResult(key) is { Implicit: false };
+            if (!direct)
+            {
+                var throughAgent = await ThroughAgentAsync(fromUtc, toUtc, formatName, outFile, parseResult.GetRequiredValue(socket), console, cancellationToken).ConfigureAwait(false);
+                if (throughAgent != ExitCodes.AgentNotRunning)
+                {
+                    return throughAgent;
+                }
+
+                console.Error.WriteLine($"The agent is not running; reading {databasePath} directly.");
+            }
+
+            return Run(fromUtc, toUtc, formatName, outFile, databasePath, keyPath, console);
+        });
         return command;
     }
 
-    private static int Run(string? fromText, string? toText, string format, FileInfo? output, string databasePath, string keyPath, CliConsole console)
+    private static async Task<int> ThroughAgentAsync(
+        DateTime fromUtc, DateTime toUtc, string format, FileInfo? output, string socket, CliConsole console, CancellationToken cancellationToken)
     {
-        if (!TryParseTime(fromText, DateTime.MinValue, "--from", console, out var fromUtc)
-            || !TryParseTime(toText, DateTime.UtcNow, "--to", console, out var toUtc))
+        // Not running is answered quietly here: the caller falls back to the file.
+        using var client = new AgentClient(socket);
+        ExportReply reply;
+        try
         {
-            return ExitCodes.Usage;
+            var path = $"{ControlApi.Export}?from={Uri.EscapeDataString(fromUtc.ToString("O", CultureInfo.InvariantCulture))}"
+                + $"&to={Uri.EscapeDataString(toUtc.ToString("O", CultureInfo.InvariantCulture))}";
+            // Months of minutes take a while to decrypt on a small board.
+            reply = await client.GetAsync<ExportReply>(path, TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
         }
+        catch (AgentNotRunningException)
+        {
+            return ExitCodes.AgentNotRunning;
+        }
+        catch (Exception e) when (AgentCommand.IsAgentFailure(e))
+        {
+            return AgentCommand.Report(console, e);
+        }
+
+        var exit = Write(reply.Minutes.Select(m => m.ToSummary()).ToList(), reply.Sessions.Select(s => s.ToSession()).ToList(), format, output, console);
+        if (exit == ExitCodes.Ok && reply.TamperedRecords > 0)
+        {
+            console.Fail($"{reply.TamperedRecords} records failed authentication (altered or swapped) and were left out");
+            return ExitCodes.Failed;
+        }
+
+        return exit;
+    }
+
+    private static int Write(IReadOnlyList<MinuteSummary> minutes, IReadOnlyList<ScreeningSession> sessions, string format, FileInfo? output, CliConsole console)
+    {
+        try
+        {
+            using var writer = output is null ? null : new StreamWriter(output.FullName);
+            var target = writer ?? console.Out;
+            if (format == "jsonl")
+            {
+                ExportJsonl.Write(target, minutes, sessions);
+            }
+            else
+            {
+                ExportCsv.Write(target, minutes, sessions);
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.Fail($"cannot write {output?.FullName}: {e.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+
+    private static int Run(DateTime fromUtc, DateTime toUtc, string format, FileInfo? output, string databasePath, string keyPath, CliConsole console)
+    {
 
         if (!File.Exists(databasePath))
         {

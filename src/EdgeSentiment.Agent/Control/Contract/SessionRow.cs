@@ -1,0 +1,16 @@
+using EdgeSentiment.Agent.Storage;
+
+namespace EdgeSentiment.Agent.Control.Contract;
+
+/// <summary>A screening session on the wire; <see cref="EndUtc"/> is null while it runs.</summary>
+public sealed record SessionRow(Guid Id, DateTime StartUtc, DateTime? EndUtc, string? Title, TallyRow Tally)
+{
+    public static SessionRow From(Stored<ScreeningSession> stored) =>
+        new(stored.Id, stored.Value.StartUtc, stored.Value.EndUtc, stored.Value.Title, TallyRow.From(stored.Value.Aggregate));
+
+    public ScreeningSession ToSession() => new(
+        DateTime.SpecifyKind(StartUtc, DateTimeKind.Utc),
+        EndUtc is { } end ? DateTime.SpecifyKind(end, DateTimeKind.Utc) : null,
+        Title,
+        Tally.ToTally());
+}

@@ -1,0 +1,12 @@
+namespace EdgeSentiment.Agent.Control.Contract;
+
+/// <summary>The result store's health.</summary>
+public sealed record StoreInfo(
+    string Path,
+    string KeyId,
+    long FileBytes,
+    IReadOnlyDictionary<string, int> Records,
+    bool WritesFailing,
+    long FailedWrites,
+    long DroppedWindows,
+    long TamperedRecords);

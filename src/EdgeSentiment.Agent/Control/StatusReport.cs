@@ -1,0 +1,130 @@
+using System.Reflection;
+using EdgeSentiment.Agent.Control.Contract;
+using EdgeSentiment.Agent.Hosting;
+using EdgeSentiment.Agent.Pipeline;
+using EdgeSentiment.Agent.Publishing;
+using EdgeSentiment.Agent.Storage;
+using EdgeSentiment.Core.Analysis;
+using Microsoft.Extensions.Options;
+
+namespace EdgeSentiment.Agent.Control;
+
+/// <summary>Gathers the status reply from the parts that already keep it: metrics, store, publisher, feed.</summary>
+public sealed class StatusReport
+{
+    private const int FaultsShown = 5;
+    private static readonly TimeSpan FaultWindow = TimeSpan.FromDays(7);
+
+    private readonly PipelineMetrics _metrics;
+    private readonly MoodFeed _feed;
+    private readonly IResultStore _store;
+    private readonly ResultStoreSink _sessions;
+    private readonly MqttPublisher _publisher;
+    private readonly WindowClassifier _classifier;
+    private readonly TimeProvider _time;
+    private readonly string _modelPath;
+    private readonly DateTimeOffset _started;
+
+    public StatusReport(
+        PipelineMetrics metrics,
+        MoodFeed feed,
+        IResultStore store,
+        ResultStoreSink sessions,
+        MqttPublisher publisher,
+        WindowClassifier classifier,
+        IOptions<PipelineOptions> pipelineOptions,
+        TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(pipelineOptions);
+        _metrics = metrics;
+        _feed = feed;
+        _store = store;
+        _sessions = sessions;
+        _publisher = publisher;
+        _classifier = classifier;
+        _time = time;
+        _modelPath = Path.GetFullPath(AgentHost.ModelPath(pipelineOptions.Value));
+        _started = time.GetUtcNow();
+    }
+
+    public static string AgentVersion { get; } =
+        typeof(StatusReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public StatusReply Build()
+    {
+        var now = _time.GetUtcNow();
+        var model = _classifier.Model;
+        var store = _store.GetStatus();
+        var broker = _publisher.GetStatus();
+        return new StatusReply(
+            ControlApi.Version,
+            AgentVersion,
+            _started.UtcDateTime,
+            Math.Round((now - _started).TotalSeconds, 1),
+            new ModelInfo(_modelPath, model.Name, model.Version, model.Precision),
+            _feed.Latest is { } latest ? MoodReply.From(latest) : null,
+            new PipelineCounts(
+                _metrics.WindowsProcessed,
+                _metrics.DroppedChunks,
+                _metrics.DroppedWindows,
+                _metrics.DroppedResults,
+                MoodReply.Level(_metrics.LevelDbfs)),
+            new StoreInfo(
+                store.DatabasePath,
+                store.KeyId,
+                store.FileBytes,
+                store.RecordCounts,
+                store.WritesFailing,
+                store.FailedWrites,
+                store.DroppedWindows,
+                store.TamperedRecords),
+            new BrokerInfo(
+                broker.State,
+                broker.Broker,
+                broker.OutboxDepth,
+                broker.PublishedSummaries,
+                broker.LastSuccessUtc,
+                broker.LastError,
+                broker.LastErrorUtc),
+            RunningSession(),
+            RecentFaults(now.UtcDateTime));
+    }
+
+    /// <summary>The running session as stored (its aggregate is written when it ends), or null.</summary>
+    public SessionRow? RunningSession()
+    {
+        if (_sessions.SessionId is not { } id)
+        {
+            return null;
+        }
+
+        return FindSession(id);
+    }
+
+    public SessionRow? FindSession(Guid id)
+    {
+        foreach (var session in _store.ReadSessions(DateTime.MinValue, DateTime.MaxValue))
+        {
+            if (session.Id == id)
+            {
+                return SessionRow.From(session);
+            }
+        }
+
+        return null;
+    }
+
+    private List<FaultRow> RecentFaults(DateTime nowUtc)
+    {
+        var faults = new List<FaultRow>();
+        foreach (var stored in _store.ReadEvents(nowUtc - FaultWindow, nowUtc.AddMinutes(1)))
+        {
+            if (stored.Value.Kind is DeviceEventKind.Fault or DeviceEventKind.StorageFault)
+            {
+                faults.Add(new FaultRow(stored.Value.TimeUtc, stored.Value.Kind, stored.Value.Detail));
+            }
+        }
+
+        return faults.Count > FaultsShown ? faults[^FaultsShown..] : faults;
+    }
+}

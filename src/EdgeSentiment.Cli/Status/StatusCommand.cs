@@ -1,0 +1,46 @@
+using System.CommandLine;
+using EdgeSentiment.Agent.Control.Contract;
+using EdgeSentiment.Cli.Control;
+
+namespace EdgeSentiment.Cli.Status;
+
+/// <summary><c>edgesentiment status [--json]</c>: the running agent's health at a glance.</summary>
+public static class StatusCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var socket = AgentOptions.Socket();
+        var json = AgentOptions.Json();
+        var command = new Command(
+            "status",
+            "Show the running agent: uptime, model, current mood and input level, windows processed and dropped, "
+            + "store size and records, outbox and broker connection, recent faults.\n\n"
+            + "Examples:\n"
+            + "  edgesentiment status\n"
+            + "  edgesentiment status --socket state/control.sock   # the agent of scripts/run\n"
+            + "  edgesentiment status --json | jq .pipeline")
+        {
+            socket,
+            json,
+        };
+        command.SetAction((parseResult, cancellationToken) => AgentCommand.RunAsync(
+            console,
+            parseResult.GetRequiredValue(socket),
+            async (client, token) =>
+            {
+                var status = await client.GetAsync<StatusReply>(ControlApi.Status, token).ConfigureAwait(false);
+                if (parseResult.GetValue(json))
+                {
+                    DisplayText.WriteJson(console.Out, status);
+                }
+                else
+                {
+                    StatusText.Write(console.Out, status, Palette.For(console));
+                }
+
+                return ExitCodes.Ok;
+            },
+            cancellationToken));
+        return command;
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using EdgeSentiment.Agent.Control.Contract;
+using EdgeSentiment.Agent.Publishing;
+using EdgeSentiment.Cli.Control;
+
+namespace EdgeSentiment.Cli.Status;
+
+/// <summary>Writes <c>status</c> for people: one labelled line per part of the agent.</summary>
+public static class StatusText
+{
+    private const int LabelWidth = 13;
+
+    public static void Write(TextWriter output, StatusReply status, Palette palette)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(palette);
+        var c = CultureInfo.InvariantCulture;
+
+        Line(output, "Agent", $"{palette.Green("running")} for {DisplayText.Duration(TimeSpan.FromSeconds(status.UptimeSeconds))} (since {DisplayText.Date(status.StartedUtc)}), version {status.AgentVersion}");
+        Line(output, "Model", $"{status.Model.Name} {status.Model.Version} ({status.Model.Precision}), {status.Model.Path}");
+        if (status.Mood is { } mood)
+        {
+            var window = mood.CaptureFault
+                ? palette.Red("microphone unavailable, retrying")
+                : $"last window {(mood.Speech == true ? "speech, " + DisplayText.Label(mood.Label) : "no speech")} at {DisplayText.Clock(mood.AtUtc)}";
+            Line(output, "Mood", $"{palette.Mood(mood.Mood, DisplayText.Mood(mood.Mood))} ({window})");
+        }
+        else
+        {
+            Line(output, "Mood", "none yet (no window analysed)");
+        }
+
+        Line(output, "Input level", $"{DisplayText.Level(status.Pipeline.LevelDbfs),-12} [{DisplayText.Meter(status.Pipeline.LevelDbfs, 30)}]");
+        var pipeline = status.Pipeline;
+        var dropped = pipeline.DroppedChunks + pipeline.DroppedWindows + pipeline.DroppedResults;
+        var drops = $"dropped {pipeline.DroppedChunks} audio chunks, {pipeline.DroppedWindows} windows, {pipeline.DroppedResults} results";
+        Line(output, "Windows", $"{pipeline.WindowsProcessed.ToString(c)} processed; {(dropped > 0 ? palette.Yellow(drops) : drops)}");
+
+        var store = status.Store;
+        Line(output, "Store", $"{store.Path}, {DisplayText.Bytes(store.FileBytes)}, key {store.KeyId}");
+        Line(output, "  records", string.Join(", ", store.Records.Select(r => $"{r.Key} {r.Value.ToString(c)}")));
+        var writes = store.WritesFailing
+            ? palette.Red($"FAILING ({store.FailedWrites} failed writes, {store.DroppedWindows} windows dropped)")
+            : $"ok ({store.FailedWrites} failed so far)";
+        Line(output, "  writes", store.TamperedRecords > 0 ? $"{writes}; {palette.Red($"{store.TamperedRecords} records failed authentication")}" : writes);
+
+        var broker = status.Broker;
+        Line(output, "Broker", broker.State == MqttConnectionState.Disabled
+            ? $"disabled (Mqtt:Enabled is false); outbox {broker.OutboxDepth}"
+            : $"{BrokerState(broker.State, palette)} {broker.Broker}; outbox {broker.OutboxDepth}, published {broker.Published}"
+              + (broker.LastSuccessUtc is { } ok ? $", last at {DisplayText.Date(ok)}" : string.Empty));
+        if (broker.LastError is { } error)
+        {
+            Line(output, "  last error", palette.Red(error) + (broker.LastErrorUtc is { } at ? $" at {DisplayText.Date(at)}" : string.Empty));
+        }
+
+        Line(output, "Session", status.Session is { } session
+            ? $"\"{session.Title}\" since {DisplayText.Date(session.StartUtc)}"
+            : "none running");
+
+        if (status.RecentFaults.Count == 0)
+        {
+            Line(output, "Faults", "none in the last 7 days");
+            return;
+        }
+
+        Line(output, "Faults", $"{status.RecentFaults.Count} recent:");
+        foreach (var fault in status.RecentFaults)
+        {
+            Line(output, string.Empty, palette.Red($"{DisplayText.Date(fault.TimeUtc)}  {fault.Detail}"));
+        }
+    }
+
+    private static string BrokerState(MqttConnectionState state, Palette palette) => state switch
+    {
+        MqttConnectionState.Connected => palette.Green("connected to"),
+        MqttConnectionState.Connecting => palette.Yellow("connecting to"),
+        MqttConnectionState.WaitingToReconnect => palette.Red("disconnected, retrying"),
+        _ => palette.Dim("stopped"),
+    };
+
+    private static void Line(TextWriter output, string label, string value) =>
+        output.WriteLine($"{label.PadRight(LabelWidth)}{value}");
+}

@@ -1,0 +1,105 @@
+using System.CommandLine;
+using System.Globalization;
+using EdgeSentiment.Agent.Control.Contract;
+using EdgeSentiment.Cli.Control;
+
+namespace EdgeSentiment.Cli.Tail;
+
+/// <summary><c>edgesentiment tail [--count N] [--json]</c>: the moods as the agent shows them, until Ctrl+C.</summary>
+public static class TailCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var socket = AgentOptions.Socket();
+        var json = AgentOptions.Json();
+        var count = new Option<int?>("--count") { Description = "Stop after this many updates (default: until Ctrl+C).", HelpName = "N" };
+        count.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1)
+            {
+                result.AddError("--count must be 1 or more.");
+            }
+        });
+        var command = new Command(
+            "tail",
+            "Follow the live mood, one line per analysed window (every 0.5 s) with its label and an input level meter, until Ctrl+C.\n\n"
+            + "Examples:\n"
+            + "  edgesentiment tail\n"
+            + "  edgesentiment tail --count 20 --json     # 20 JSON lines, then exit")
+        {
+            socket,
+            json,
+            count,
+        };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            console, parseResult.GetRequiredValue(socket), parseResult.GetValue(json), parseResult.GetValue(count), cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliConsole console, string socket, bool json, int? count, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await AgentCommand.RunAsync(console, socket, (client, token) => FollowAsync(client, console, json, count, token), stop.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static async Task<int> FollowAsync(AgentClient client, CliConsole console, bool json, int? count, CancellationToken cancellationToken)
+    {
+        var palette = Palette.For(console);
+        var path = count is { } n ? $"{ControlApi.Moods}?count={n.ToString(CultureInfo.InvariantCulture)}" : ControlApi.Moods;
+        if (!json && console.IsInteractive)
+        {
+            console.Error.WriteLine(palette.Dim($"Following the agent at {client.SocketPath}; Ctrl+C to stop."));
+        }
+
+        var received = 0;
+        await foreach (var mood in client.StreamAsync<MoodReply>(path, cancellationToken).ConfigureAwait(false))
+        {
+            received++;
+            if (json)
+            {
+                DisplayText.WriteJson(console.Out, mood);
+            }
+            else
+            {
+                console.Out.WriteLine(Line(mood, palette));
+            }
+
+            console.Out.Flush();
+        }
+
+        // The stream ends early only when the agent stops.
+        if (count is { } wanted && received < wanted)
+        {
+            console.Fail("the agent stopped the stream (is it shutting down?)");
+            return ExitCodes.Failed;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static string Line(MoodReply mood, Palette palette)
+    {
+        var time = DisplayText.Clock(mood.AtUtc);
+        if (mood.CaptureFault)
+        {
+            return $"{time}  {palette.Red("FAULT    ")}  microphone unavailable, retrying";
+        }
+
+        var speech = mood.Speech == true ? "speech   " : "no speech";
+        return $"{time}  {palette.Mood(mood.Mood, DisplayText.Mood(mood.Mood).PadRight(9))}  {speech}  {DisplayText.Label(mood.Label),-8}  "
+            + $"{DisplayText.Level(mood.LevelDbfs),10}  {DisplayText.Meter(mood.LevelDbfs, 30)}";
+    }
+}
