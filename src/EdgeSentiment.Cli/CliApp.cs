@@ -1,11 +1,14 @@
 using System.CommandLine;
 using EdgeSentiment.Cli.Analyze;
 using EdgeSentiment.Cli.Bench;
+using EdgeSentiment.Cli.Config;
 using EdgeSentiment.Cli.Devices;
+using EdgeSentiment.Cli.Doctor;
 using EdgeSentiment.Cli.Eval;
 using EdgeSentiment.Cli.Export;
 using EdgeSentiment.Cli.Features;
 using EdgeSentiment.Cli.Keys;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli;
 
@@ -22,6 +25,9 @@ public static class CliApp
         root.Subcommands.Add(KeyCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(DoctorCommand.Create(console));
+        root.Subcommands.Add(ConfigCommand.Create(console));
+        root.Subcommands.Add(CompletionCommand.Create(console));
         return root;
     }
 
