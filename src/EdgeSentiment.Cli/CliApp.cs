@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(DoctorCommand.Create(console));
         root.Subcommands.Add(ConfigCommand.Create(console));
         root.Subcommands.Add(CompletionCommand.Create(console));
+        HelpExamples.Install(root);
         return root;
     }
 
@@ -36,7 +37,8 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(console);
         var parseResult = Build(console).Parse(args);
-        if (parseResult.Errors.Count > 0)
+        // --help answers even when the rest of the line is incomplete ('key generate --help' without --out).
+        if (parseResult.Errors.Count > 0 && !HelpExamples.IsHelp(parseResult))
         {
             foreach (var error in parseResult.Errors)
             {

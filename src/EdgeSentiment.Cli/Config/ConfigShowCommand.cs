@@ -19,14 +19,13 @@ public static class ConfigShowCommand
         var command = new Command(
             "show",
             "Print every configuration key, its effective value and where it was set (appsettings.json, a file in the "
-            + "configuration folder, an EDGESENTIMENT_ variable, or the default). Secrets are redacted.\n\n"
-            + "Examples:\n"
-            + "  edgesentiment config show\n"
-            + "  edgesentiment config show --config-dir /etc/edgesentiment --json")
+            + "configuration folder, an EDGESENTIMENT_ variable, or the default). Secrets are redacted.")
         {
             json,
             directory,
-        };
+        }.WithExamples(
+            "edgesentiment config show",
+            "edgesentiment config show --config-dir /etc/edgesentiment --json");
         command.SetAction(parseResult => Run(parseResult.GetValue(json), parseResult.GetValue(directory), console));
         return command;
     }

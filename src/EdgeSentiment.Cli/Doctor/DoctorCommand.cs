@@ -19,15 +19,14 @@ public static class DoctorCommand
         var command = new Command(
             "doctor",
             "Check this device: configuration, service, model, audio input, key, database, disk, clock, GPIO and broker. "
-            + "Exit code 0 when nothing failed (warnings allowed), 1 when a check failed.\n\n"
-            + "Examples:\n"
-            + "  sudo edgesentiment doctor               # as root, so it can read the key and the database\n"
-            + "  edgesentiment doctor --json | jq '.checks[] | select(.status != \"PASS\")'\n"
-            + "  edgesentiment doctor --config-dir ./my-config")
+            + "Exit code 0 when nothing failed (warnings allowed), 1 when a check failed.")
         {
             json,
             directory,
-        };
+        }.WithExamples(
+            "sudo edgesentiment doctor                # as root, so it can read the key and the database",
+            "edgesentiment doctor --json | jq '.checks[] | select(.status != \"PASS\")'",
+            "edgesentiment doctor --config-dir ./my-config");
         command.SetAction((parseResult, cancellationToken) =>
             RunAsync(parseResult.GetValue(json), parseResult.GetValue(directory), console, agentStatusSource, cancellationToken));
         return command;

@@ -12,13 +12,12 @@ public static class CompletionCommand
         var command = new Command(
             "completion",
             "Print a tab-completion script for bash or zsh. The script asks edgesentiment itself (its [suggest] directive) "
-            + "what may follow, so it always matches this version.\n\n"
-            + "Examples:\n"
-            + "  edgesentiment completion bash | sudo tee /etc/bash_completion.d/edgesentiment\n"
-            + "  edgesentiment completion zsh > ~/.zfunc/_edgesentiment   # with fpath+=(~/.zfunc) before compinit")
+            + "what may follow, so it always matches this version.")
         {
             shell,
-        };
+        }.WithExamples(
+            "edgesentiment completion bash | sudo tee /etc/bash_completion.d/edgesentiment",
+            "edgesentiment completion zsh > ~/.zfunc/_edgesentiment   # with fpath+=(~/.zfunc) before compinit");
         command.SetAction(parseResult =>
         {
             console.Out.Write(CompletionScripts.For(parseResult.GetRequiredValue(shell)));
