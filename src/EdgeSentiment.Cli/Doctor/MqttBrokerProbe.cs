@@ -41,10 +41,16 @@ public sealed class MqttBrokerProbe : IBrokerProbe
         }
         catch (MqttConnectingFailedException e)
         {
-            // MQTTnet 5 names the CONNACK reason only in the message.
-            var code = Enum.GetValues<MqttClientConnectResultCode>()
-                .FirstOrDefault(c => c != MqttClientConnectResultCode.Success && e.Message.Contains(c.ToString(), StringComparison.Ordinal), MqttClientConnectResultCode.UnspecifiedError);
-            return Refused(code, e.Message);
+            // MQTTnet 5 names the CONNACK reason only in the message; without one the broker hung up mid-handshake.
+            foreach (var code in Enum.GetValues<MqttClientConnectResultCode>())
+            {
+                if (code != MqttClientConnectResultCode.Success && e.Message.Contains(code.ToString(), StringComparison.Ordinal))
+                {
+                    return Refused(code, null);
+                }
+            }
+
+            return new BrokerOutcome(BrokerOutcomeKind.Rejected, $"{connection.Broker} closed the connection during the MQTT handshake ({e.Message}); is it the same kind of listener (TLS or plain, Mqtt:AllowInsecure)?");
         }
         catch (Exception e) when (refusal is not null)
         {
@@ -57,7 +63,7 @@ public sealed class MqttBrokerProbe : IBrokerProbe
         }
         catch (Exception e) when (e is MqttCommunicationException or SocketException or AuthenticationException or IOException)
         {
-            return Classify(e, connection.Broker, timeout);
+            return Classify(e, connection.Broker, timeout, tls: connection.Validator is not null);
         }
     }
 
@@ -68,7 +74,7 @@ public sealed class MqttBrokerProbe : IBrokerProbe
         _ => new BrokerOutcome(BrokerOutcomeKind.Rejected, $"the broker refused the connection ({code}{(string.IsNullOrEmpty(reason) ? "" : ": " + reason)})"),
     };
 
-    private static BrokerOutcome Classify(Exception e, string broker, TimeSpan timeout)
+    private static BrokerOutcome Classify(Exception e, string broker, TimeSpan timeout, bool tls)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
@@ -94,6 +100,12 @@ public sealed class MqttBrokerProbe : IBrokerProbe
         while (innermost.InnerException is not null)
         {
             innermost = innermost.InnerException;
+        }
+
+        // A plain listener hangs up on a TLS hello; the reset surfaces from inside SslStream, as for the publisher.
+        if (tls && e.ToString().Contains("Ssl", StringComparison.OrdinalIgnoreCase))
+        {
+            return new BrokerOutcome(BrokerOutcomeKind.Tls, $"the TLS handshake with {broker} failed ({innermost.Message})");
         }
 
         return new BrokerOutcome(BrokerOutcomeKind.Rejected, $"the connection to {broker} failed ({innermost.Message})");

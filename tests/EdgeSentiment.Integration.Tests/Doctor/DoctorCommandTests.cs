@@ -17,11 +17,13 @@ public sealed class DoctorCommandTests : IDisposable
     {
         var keyId = _folder.WriteKey();
         _folder.CreateDatabase(_folder.KeyPath);
+        var before = File.ReadAllBytes(_folder.DatabasePath);
 
         var run = _folder.Doctor();
 
         var report = DoctorReport.Parse(run.Out);
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Out);
+        Assert.Equal(before, File.ReadAllBytes(_folder.DatabasePath));
         Assert.Equal(0, report.Failed);
         Assert.Equal("PASS", report["key"].Status);
         Assert.Equal("PASS", report["database"].Status);
@@ -130,6 +132,21 @@ public sealed class DoctorCommandTests : IDisposable
         Assert.Equal("FAIL", report["broker"].Status);
         Assert.Contains("certificate refused", report["broker"].Finding, StringComparison.Ordinal);
         Assert.Contains("not issued by the CA in Mqtt:CaFile", report["broker"].Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TlsToAPlainListener_FailsAsATlsError()
+    {
+        _folder.WriteKey();
+        using var certificates = new TestCertificates();
+        using var broker = new MosquittoBroker(caFile: null, serverCertificate: null);
+        _folder.Settings("10-mqtt.json", new { Mqtt = new { Enabled = true, Host = "127.0.0.1", broker.Port, CaFile = certificates.CaFile, TimeoutSeconds = 3 } });
+
+        var report = DoctorReport.Parse(_folder.Doctor().Out);
+
+        Assert.Equal("FAIL", report["broker"].Status);
+        Assert.True(report["broker"].Finding.Contains("TLS handshake", StringComparison.Ordinal), report["broker"].Finding);
+        Assert.Contains("listens with TLS", report["broker"].Fix, StringComparison.Ordinal);
     }
 
     [Fact]
