@@ -60,6 +60,21 @@ public sealed class StoreChecksTests : IDisposable
     }
 
     [Fact]
+    public async Task Database_HeldByAnAgentThatUsesAnotherKey_WarnsBeforeTheNextStartRefusesIt()
+    {
+        using var key = StoreKey.Generate();
+        StoreKeyFile.Write(_bed.KeyPath, key);
+        _bed.Holder = new LockHolder(4242, "/opt/edgesentiment/edgesentiment-agent");
+        var context = _bed.Context();
+        context.AgentStatus = new AgentStatusSnapshot(4242, null, null, StoreKeyId: "0ld0ld00");
+
+        var result = await new DatabaseCheck().RunAsync(context, CancellationToken.None);
+
+        Assert.Equal(CheckStatus.Warn, result.Status);
+        Assert.Contains($"the agent uses key 0ld0ld00 but {_bed.KeyPath} holds key {key.Id}", result.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Database_HeldByAnotherProcess_Warns()
     {
         _bed.Holder = new LockHolder(77, "edgesentiment export --format csv");

@@ -16,13 +16,36 @@ public sealed class DatabaseCheck : IDoctorCheck
         return Task.FromResult(Check(context));
     }
 
+    // The agent's own status (when a source is plugged in) tells which key it opened the database with;
+    // a key file that no longer matches would stop the agent at its next start.
+    private CheckResult HeldByAgent(DoctorContext context, string path, LockHolder holder)
+    {
+        var held = $"{path} is held by the running agent (pid {holder.ProcessId}); not opened";
+        if (context.AgentStatus?.StoreKeyId is not { } agentKey)
+        {
+            return CheckResult.Pass(Name, held);
+        }
+
+        try
+        {
+            using var key = StoreKeyFile.Load(context.KeyPath);
+            return string.Equals(key.Id, agentKey, StringComparison.Ordinal)
+                ? CheckResult.Pass(Name, $"{held}; the agent uses key {agentKey}, the key file's")
+                : CheckResult.Warn(Name, $"{held}; the agent uses key {agentKey} but {context.KeyPath} holds key {key.Id}, so the next start will refuse the database", $"restore the key file with id {agentKey} to {context.KeyPath} before the agent restarts");
+        }
+        catch (StoreKeyException)
+        {
+            return CheckResult.Pass(Name, held);
+        }
+    }
+
     private CheckResult Check(DoctorContext context)
     {
         var path = context.DatabasePath;
         if (context.DatabaseHolder is { } holder)
         {
             return holder.IsAgent
-                ? CheckResult.Pass(Name, $"{path} is held by the running agent (pid {holder.ProcessId}); not opened")
+                ? HeldByAgent(context, path, holder)
                 : CheckResult.Warn(Name, $"{path} is held by another process (pid {holder.ProcessId}: {holder.CommandLine})", $"let it finish, or stop it ('kill {holder.ProcessId}'), then run doctor again");
         }
 
