@@ -36,7 +36,7 @@ public sealed class MqttBrokerProbe : IBrokerProbe
                 return Refused(result.ResultCode, result.ReasonString);
             }
 
-            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), limit.Token);
             return new BrokerOutcome(BrokerOutcomeKind.Connected, $"connected to {connection.Broker} as {options.ClientId}");
         }
         catch (MqttConnectingFailedException e)
@@ -52,9 +52,9 @@ public sealed class MqttBrokerProbe : IBrokerProbe
 
             return new BrokerOutcome(BrokerOutcomeKind.Rejected, $"{connection.Broker} closed the connection during the MQTT handshake ({e.Message}); is it the same kind of listener (TLS or plain, Mqtt:AllowInsecure)?");
         }
-        catch (Exception e) when (refusal is not null)
+        catch (Exception) when (refusal is not null)
         {
-            _ = e;
+            // The certificate validator said why it refused; that beats the TLS stack's generic error.
             return new BrokerOutcome(BrokerOutcomeKind.Certificate, refusal);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -89,6 +89,10 @@ public sealed class MqttBrokerProbe : IBrokerProbe
                 case SocketException { SocketErrorCode: SocketError.TimedOut }:
                 case MqttCommunicationTimedOutException:
                     return new BrokerOutcome(BrokerOutcomeKind.TimedOut, $"{broker} did not answer within {timeout.TotalSeconds:0} s");
+                case SocketException { SocketErrorCode: SocketError.ConnectionReset or SocketError.NotConnected or SocketError.Shutdown or SocketError.ConnectionAborted }
+                    when !tls || !e.ToString().Contains("Ssl", StringComparison.OrdinalIgnoreCase):
+                    // With TLS 1.3 a broker that wants a client certificate hangs up only after the handshake.
+                    return new BrokerOutcome(BrokerOutcomeKind.Rejected, $"{broker} closed the connection before answering CONNECT ({inner.Message})");
                 case AuthenticationException:
                     return new BrokerOutcome(BrokerOutcomeKind.Tls, $"the TLS handshake with {broker} failed ({inner.Message})");
                 default:

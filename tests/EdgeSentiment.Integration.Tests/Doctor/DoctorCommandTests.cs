@@ -135,6 +135,23 @@ public sealed class DoctorCommandTests : IDisposable
     }
 
     [Fact]
+    public void ABrokerThatRequiresAClientCertificate_WithoutOne_Fails_AndWithOne_Passes()
+    {
+        _folder.WriteKey();
+        using var certificates = new TestCertificates();
+        using var broker = new MosquittoBroker(certificates.CaFile, certificates.Server, requireCertificate: true);
+        _folder.Settings("10-mqtt.json", new { Mqtt = new { Enabled = true, Host = "127.0.0.1", broker.Port, CaFile = certificates.CaFile, TimeoutSeconds = 3 } });
+
+        var without = DoctorReport.Parse(_folder.Doctor().Out);
+        _folder.Settings("20-client.json", new { Mqtt = new { ClientCertificateFile = certificates.Client.CertFile, ClientKeyFile = certificates.Client.KeyFile } });
+        var with = DoctorReport.Parse(_folder.Doctor().Out);
+
+        Assert.Equal("FAIL", without["broker"].Status);
+        Assert.True(without["broker"].Fix!.Contains("Mqtt:ClientCertificateFile", StringComparison.Ordinal), without["broker"].Finding + " / " + without["broker"].Fix);
+        Assert.True(with["broker"].Status == "PASS", with["broker"].Finding);
+    }
+
+    [Fact]
     public void TlsToAPlainListener_FailsAsATlsError()
     {
         _folder.WriteKey();

@@ -50,7 +50,9 @@ public sealed class BrokerCheck : IDoctorCheck
             BrokerOutcomeKind.Certificate => CheckResult.Fail(Name, "certificate refused: " + outcome.Detail, $"set Mqtt:CaFile to the CA that issued the broker's certificate and Mqtt:Host to a name in it; check the clock ('timedatectl')"),
             BrokerOutcomeKind.Tls => CheckResult.Fail(Name, outcome.Detail, "check that the broker listens with TLS on that port and accepts Mqtt:ClientCertificateFile, if the broker asks for one"),
             BrokerOutcomeKind.NotAuthorized => CheckResult.Fail(Name, outcome.Detail, "check the user name and password in Mqtt:CredentialsFile (or the client certificate) against the broker's accounts"),
-            _ => CheckResult.Fail(Name, outcome.Detail, "see the broker's log for why it refused the device"),
+            _ => CheckResult.Fail(Name, outcome.Detail, !mqtt.AllowInsecure && string.IsNullOrEmpty(mqtt.ClientCertificateFile)
+                ? "if the broker requires a client certificate, set Mqtt:ClientCertificateFile and Mqtt:ClientKeyFile; otherwise see the broker's log for why it refused the device"
+                : "see the broker's log for why it refused the device"),
         };
     }
 }
