@@ -1,7 +1,9 @@
 using System.CommandLine;
 using EdgeSentiment.Cli.Analyze;
 using EdgeSentiment.Cli.Bench;
+using EdgeSentiment.Cli.Config;
 using EdgeSentiment.Cli.Devices;
+using EdgeSentiment.Cli.Doctor;
 using EdgeSentiment.Cli.Eval;
 using EdgeSentiment.Cli.Export;
 using EdgeSentiment.Cli.Features;
@@ -11,6 +13,7 @@ using EdgeSentiment.Cli.Leds;
 using EdgeSentiment.Cli.Sessions;
 using EdgeSentiment.Cli.Status;
 using EdgeSentiment.Cli.Tail;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli;
 
@@ -32,6 +35,10 @@ public static class CliApp
         root.Subcommands.Add(HistoryCommand.Create(console));
         root.Subcommands.Add(SessionsCommand.Create(console));
         root.Subcommands.Add(LedsCommand.Create(console));
+        root.Subcommands.Add(DoctorCommand.Create(console));
+        root.Subcommands.Add(ConfigCommand.Create(console));
+        root.Subcommands.Add(CompletionCommand.Create(console));
+        HelpExamples.Install(root);
         return root;
     }
 
@@ -40,7 +47,8 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(console);
         var parseResult = Build(console).Parse(args);
-        if (parseResult.Errors.Count > 0)
+        // --help answers even when the rest of the line is incomplete ('key generate --help' without --out).
+        if (parseResult.Errors.Count > 0 && !HelpExamples.IsHelp(parseResult))
         {
             foreach (var error in parseResult.Errors)
             {

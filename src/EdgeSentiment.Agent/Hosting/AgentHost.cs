@@ -42,8 +42,26 @@ public static class AgentHost
 
         var configuration = builder.Configuration;
         configuration.Sources.Clear();
+        AddConfigurationSources(configuration, args, configurationDirectory);
+
+        builder.Services.AddSystemd();
+
+        // AddSystemd registers the notifier only under systemd; the watchdog wants one either way.
+        builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
+        AddAgent(builder.Services, configuration);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the agent's configuration sources in their order: appsettings.json beside the program, the
+    /// configuration directory's *.json files (in name order), EDGESENTIMENT_ environment variables and
+    /// the command line. The technician's tool reads the configuration through this same method.
+    /// </summary>
+    public static void AddConfigurationSources(IConfigurationBuilder configuration, string[] args, string? configurationDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
         configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
-        configurationDirectory ??= Environment.GetEnvironmentVariable("CONFIGURATION_DIRECTORY") ?? DefaultConfigurationDirectory;
+        configurationDirectory = ResolveConfigurationDirectory(configurationDirectory);
         if (Directory.Exists(configurationDirectory))
         {
             var files = Directory.GetFiles(configurationDirectory, "*.json");
@@ -56,14 +74,11 @@ public static class AgentHost
 
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
         configuration.AddCommandLine(args);
-
-        builder.Services.AddSystemd();
-
-        // AddSystemd registers the notifier only under systemd; the watchdog wants one either way.
-        builder.Services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
-        AddAgent(builder.Services, configuration);
-        return builder;
     }
+
+    /// <summary>The folder of *.json overrides: the one given, else $CONFIGURATION_DIRECTORY, else /etc/edgesentiment.</summary>
+    public static string ResolveConfigurationDirectory(string? configurationDirectory) =>
+        configurationDirectory ?? Environment.GetEnvironmentVariable("CONFIGURATION_DIRECTORY") ?? DefaultConfigurationDirectory;
 
     /// <summary>
     /// Validates every options class and builds the pipeline's parts (model, recording, indicator)

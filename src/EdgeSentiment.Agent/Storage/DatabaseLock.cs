@@ -41,5 +41,12 @@ internal sealed class DatabaseLock : IDisposable
         }
     }
 
+    /// <summary>
+    /// Takes the lock only when its file already exists (null otherwise), so a check run by another user
+    /// (root) never leaves a lock file the service's user cannot open.
+    /// </summary>
+    public static DatabaseLock? TryAcquireExisting(string databasePath) =>
+        File.Exists(databasePath + ".lock") ? Acquire(databasePath) : null;
+
     public void Dispose() => _stream.Dispose();
 }

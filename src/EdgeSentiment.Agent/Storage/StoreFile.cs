@@ -104,6 +104,18 @@ internal static class StoreFile
     /// </summary>
     public static void VerifyKey(LiteDatabase db, string keyId, string databasePath, string keyPath)
     {
+        if (CheckKey(db, keyId, databasePath, keyPath))
+        {
+            WriteMeta(db, keyId, rotatingTo: null);
+        }
+    }
+
+    /// <summary>
+    /// The checks of <see cref="VerifyKey"/> without writing: throws <see cref="StoreKeyException"/> unless
+    /// <paramref name="keyId"/> is the records' key; true when the database is new (no meta record, no records).
+    /// </summary>
+    public static bool CheckKey(LiteDatabase db, string keyId, string databasePath, string keyPath)
+    {
         var meta = ReadMeta(db);
         if (meta is null)
         {
@@ -117,8 +129,7 @@ internal static class StoreFile
                 }
             }
 
-            WriteMeta(db, keyId, rotatingTo: null);
-            return;
+            return true;
         }
 
         var rotatingTo = meta[RotatingToField];
@@ -136,6 +147,8 @@ internal static class StoreFile
                 $"the key at {keyPath} (key {keyId}) is not the key the result database {databasePath} was "
                 + $"written with (key {expected}): restore that key file; the database was not changed");
         }
+
+        return false;
     }
 
     /// <summary>The data file and its journal, in bytes.</summary>

@@ -1,0 +1,12 @@
+namespace EdgeSentiment.Cli.Doctor;
+
+/// <summary>
+/// What the running agent says about itself, when a source for it is plugged into
+/// <see cref="DoctorContext.AgentStatusSource"/>: the checks then use the agent's own view where they
+/// cannot look themselves (the capture device and the database it holds).
+/// </summary>
+/// <param name="ProcessId">The agent's process id.</param>
+/// <param name="CaptureDevice">The input device the agent reads, or null when it has none open.</param>
+/// <param name="InputLevelDbfs">The recent input level, or null when unknown.</param>
+/// <param name="StoreKeyId">The id of the key the open database uses, or null.</param>
+public sealed record AgentStatusSnapshot(int ProcessId, string? CaptureDevice, double? InputLevelDbfs, string? StoreKeyId);

@@ -1,0 +1,85 @@
+using EdgeSentiment.Agent.Hosting;
+using EdgeSentiment.Agent.Storage;
+using EdgeSentiment.Cli.Config;
+using EdgeSentiment.Core.Inference;
+
+namespace EdgeSentiment.Cli.Doctor;
+
+/// <summary>
+/// What every doctor check works from: the agent's effective configuration and the seams to the
+/// machine (programs, audio, broker, disk, lock files), so each check can be tested with fakes.
+/// </summary>
+public sealed class DoctorContext
+{
+    private LockHolder? _databaseHolder;
+    private bool _databaseHolderKnown;
+
+    public required AgentConfiguration Configuration { get; init; }
+
+    public required IProcessRunner Processes { get; init; }
+
+    public required IAudioInputProbe Audio { get; init; }
+
+    public required IBrokerProbe Broker { get; init; }
+
+    public required Func<string, DiskSpace?> DiskSpaceOf { get; init; }
+
+    /// <summary>The process holding a lock file, or null.</summary>
+    public required Func<string, LockHolder?> FindLockHolder { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Extension point: a source of the running agent's own status (for example over its control
+    /// socket). Null when none is plugged in; the checks then judge from outside alone.
+    /// </summary>
+    public Func<CancellationToken, Task<AgentStatusSnapshot?>>? AgentStatusSource { get; init; }
+
+    /// <summary>What <see cref="AgentStatusSource"/> answered before the checks ran; null when it is absent or did not answer.</summary>
+    public AgentStatusSnapshot? AgentStatus { get; set; }
+
+    /// <summary>$CREDENTIALS_DIRECTORY, which systemd sets for the service; the key is looked up there first, as the agent does.</summary>
+    public string? CredentialsDirectory { get; init; }
+
+    /// <summary>The user the service runs as (User= in the unit).</summary>
+    public string ServiceUser { get; init; } = "edgesentiment";
+
+    public string KeyPath => Path.GetFullPath(StoreKeyFile.Resolve(Configuration.Store.KeyFile, CredentialsDirectory));
+
+    public string DatabasePath => Path.GetFullPath(Configuration.Store.DatabasePath);
+
+    /// <summary>The model the agent would load, resolved the way the agent resolves it.</summary>
+    public string ModelPath =>
+        string.IsNullOrWhiteSpace(Configuration.Pipeline.Model) ? ModelFiles.DefaultPath : AudioSourceFactory.ResolveFile(Configuration.Pipeline.Model);
+
+    /// <summary>Where the agent's configuration is edited, for the fix texts.</summary>
+    public string ConfigurationHint => $"{Configuration.Directory}/*.json";
+
+    /// <summary>The process that holds the result database (normally the running agent), looked up once.</summary>
+    public LockHolder? DatabaseHolder
+    {
+        get
+        {
+            if (!_databaseHolderKnown)
+            {
+                _databaseHolder = FindLockHolder(DatabasePath + ".lock");
+                _databaseHolderKnown = true;
+            }
+
+            return _databaseHolder;
+        }
+    }
+
+    /// <summary>The context on this machine: real programs, PortAudio, MQTTnet, /proc and the file system.</summary>
+    public static DoctorContext ForThisMachine(AgentConfiguration configuration, Func<CancellationToken, Task<AgentStatusSnapshot?>>? agentStatusSource) => new()
+    {
+        Configuration = configuration,
+        Processes = new ProcessRunner(),
+        Audio = new PortAudioInputProbe(),
+        Broker = new MqttBrokerProbe(),
+        DiskSpaceOf = DiskSpaceProbe.Of,
+        FindLockHolder = LockHolders.Find,
+        AgentStatusSource = agentStatusSource,
+        CredentialsDirectory = Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY"),
+    };
+}

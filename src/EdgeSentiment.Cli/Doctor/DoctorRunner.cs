@@ -1,0 +1,48 @@
+namespace EdgeSentiment.Cli.Doctor;
+
+/// <summary>Runs checks one after another; a check that throws becomes a failure of its own, the others still run.</summary>
+public static class DoctorRunner
+{
+    private static readonly TimeSpan AgentStatusLimit = TimeSpan.FromSeconds(2);
+
+    public static async Task<IReadOnlyList<CheckResult>> RunAsync(IReadOnlyList<IDoctorCheck> checks, DoctorContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        ArgumentNullException.ThrowIfNull(context);
+        context.AgentStatus = await AskAgentAsync(context, cancellationToken);
+        var results = new List<CheckResult>(checks.Count);
+        foreach (var check in checks)
+        {
+            try
+            {
+                results.Add(await check.RunAsync(context, cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                results.Add(CheckResult.Fail(check.Name, $"the check itself failed: {e.GetType().Name}: {e.Message}", "run doctor again; if it repeats, report it with this line"));
+            }
+        }
+
+        return results;
+    }
+
+    private static async Task<AgentStatusSnapshot?> AskAgentAsync(DoctorContext context, CancellationToken cancellationToken)
+    {
+        if (context.AgentStatusSource is not { } source)
+        {
+            return null;
+        }
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(AgentStatusLimit);
+        try
+        {
+            return await source(limit.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // An agent that does not answer is judged from outside, like one without a status source.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using EdgeSentiment.Cli;
+using EdgeSentiment.Cli.Terminal;
+
+namespace EdgeSentiment.Core.Tests.Doctor;
+
+public sealed class TerminalColorsTests
+{
+    private static readonly CliConsole Terminal = new(TextWriter.Null, TextWriter.Null, IsInteractive: true);
+    private static readonly CliConsole Piped = new(TextWriter.Null, TextWriter.Null, IsInteractive: false);
+
+    [Fact]
+    public void OnATerminal_Colours()
+    {
+        var colors = TerminalColors.For(Terminal, Environment(("TERM", "xterm-256color")));
+
+        Assert.Equal("\u001b[32mPASS\u001b[0m", colors.Green("PASS"));
+    }
+
+    [Fact]
+    public void Piped_DoesNotColour()
+    {
+        var colors = TerminalColors.For(Piped, Environment(("TERM", "xterm-256color")));
+
+        Assert.Equal("PASS", colors.Green("PASS"));
+    }
+
+    [Theory]
+    [InlineData("NO_COLOR", "1")]
+    [InlineData("NO_COLOR", "anything")]
+    [InlineData("TERM", "dumb")]
+    public void NoColorOrADumbTerminal_DoesNotColour(string variable, string value)
+    {
+        var colors = TerminalColors.For(Terminal, Environment((variable, value)));
+
+        Assert.False(colors.Enabled);
+        Assert.Equal("FAIL", colors.Red("FAIL"));
+    }
+
+    [Fact]
+    public void AnEmptyNoColor_IsUnset()
+    {
+        // no-color.org: only a non-empty NO_COLOR turns colour off.
+        var colors = TerminalColors.For(Terminal, Environment(("NO_COLOR", "")));
+
+        Assert.True(colors.Enabled);
+    }
+
+    private static Func<string, string?> Environment(params (string Name, string Value)[] variables) =>
+        name => variables.FirstOrDefault(v => v.Name == name).Value;
+}

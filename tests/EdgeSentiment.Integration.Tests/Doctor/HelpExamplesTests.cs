@@ -1,0 +1,40 @@
+using EdgeSentiment.Cli;
+
+namespace EdgeSentiment.Integration.Tests.Doctor;
+
+public sealed class HelpExamplesTests
+{
+    [Theory]
+    [InlineData("doctor", "edgesentiment doctor --json")]
+    [InlineData("config show", "edgesentiment config show --config-dir")]
+    [InlineData("completion", "edgesentiment completion bash | sudo tee")]
+    public void ACommandsHelp_EndsWithItsExamples(string command, string example)
+    {
+        var run = CliRun.Of([.. command.Split(' '), "--help"]);
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        var examples = run.Out.IndexOf("Examples:", StringComparison.Ordinal);
+        Assert.True(examples > run.Out.IndexOf("Options:", StringComparison.Ordinal), run.Out);
+        Assert.Contains(example, run.Out[examples..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheCommandList_StaysOneLinePerCommand()
+    {
+        var run = CliRun.Of("--help");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.DoesNotContain("Examples:", run.Out, StringComparison.Ordinal);
+        Assert.Contains("doctor", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Help_IsShown_EvenWhenARequiredOptionIsMissing()
+    {
+        var run = CliRun.Of("key", "generate", "--help");
+
+        Assert.Equal(ExitCodes.Ok, run.ExitCode);
+        Assert.Contains("--out", run.Out, StringComparison.Ordinal);
+        Assert.Equal("", run.Error);
+    }
+}
