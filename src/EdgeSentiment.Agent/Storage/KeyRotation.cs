@@ -109,29 +109,40 @@ public static class KeyRotation
                 var changed = 0;
                 var newlySkipped = 0;
                 db.BeginTrans();
-                foreach (var document in batch)
+                try
                 {
-                    var id = document["_id"].AsGuid;
-                    if (skipped.Contains(id))
+                    foreach (var document in batch)
                     {
-                        continue;
+                        var id = document["_id"].AsGuid;
+                        if (skipped.Contains(id))
+                        {
+                            continue;
+                        }
+
+                        if (source.Open(document) is not { } plaintext)
+                        {
+                            // Altered or swapped: it cannot be re-sealed honestly, so it stays as it is.
+                            skipped.Add(id);
+                            newlySkipped++;
+                            unreadable++;
+                            continue;
+                        }
+
+                        int? kind = document.TryGetValue(SealedCollection.Kind, out var k) ? k.AsInt32 : null;
+                        target.Documents.Update(target.Seal(id, SealedCollection.TimeOf(document), plaintext, kind));
+                        changed++;
                     }
 
-                    if (source.Open(document) is not { } plaintext)
-                    {
-                        // Altered or swapped: it cannot be re-sealed honestly, so it stays as it is.
-                        skipped.Add(id);
-                        newlySkipped++;
-                        unreadable++;
-                        continue;
-                    }
-
-                    int? kind = document.TryGetValue(SealedCollection.Kind, out var k) ? k.AsInt32 : null;
-                    target.Documents.Update(target.Seal(id, SealedCollection.TimeOf(document), plaintext, kind));
-                    changed++;
+                    db.Commit();
+                }
+                catch
+                {
+                    // Left open, the transaction would be rolled back again by LiteDB's finalizer,
+                    // which can end the process (Storage/LiteDbClosing.cs).
+                    db.Rollback();
+                    throw;
                 }
 
-                db.Commit();
                 resealed += changed;
                 if (changed > 0)
                 {

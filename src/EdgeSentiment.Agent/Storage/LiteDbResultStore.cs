@@ -599,9 +599,14 @@ public sealed class LiteDbResultStore : IResultStore
         var db = _db;
         _db = null;
         _lastReopenAttempt = _time.GetUtcNow();
+        if (db is null)
+        {
+            return;
+        }
+
         try
         {
-            db?.Dispose();
+            LiteDbClosing.Close(db);
         }
         catch (Exception e) when (IsStorageFault(e))
         {
