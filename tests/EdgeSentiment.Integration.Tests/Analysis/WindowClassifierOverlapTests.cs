@@ -7,8 +7,7 @@ public sealed class WindowClassifierOverlapTests
 {
     // The agent's windows follow each other by one hop and reuse three quarters of the previous
     // window's frames; the result must be what the same window gets on its own, as in analyze.
-    // One classifier does both passes: two ONNX Runtime sessions of the fp32 model were seen to
-    // differ by 2 units in the last place from each other, while one session repeats itself exactly.
+    // Backwards through the same classifier, no window continues the one before it.
     [Theory]
     [InlineData("sentiment-int8.onnx")]
     [InlineData("sentiment-fp32.onnx")]
@@ -26,7 +25,7 @@ public sealed class WindowClassifierOverlapTests
             results[i] = classifier.Classify(audio.AsSpan(order[i] * hop, classifier.WindowSamples), TimeSpan.Zero);
         }
 
-        // Backwards, so that no window continues the one before it and every frame is computed.
+        // Every frame computed: no window continues the one classified before it.
         for (var i = order.Length - 1; i >= 0; i--)
         {
             var alone = classifier.Classify(audio.AsSpan(order[i] * hop, classifier.WindowSamples), TimeSpan.Zero);
