@@ -126,7 +126,9 @@ public static class AgentHost
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
-            var path = string.IsNullOrWhiteSpace(options.Model) ? ModelFiles.DefaultPath : AudioSourceFactory.ResolveFile(options.Model);
+            var path = string.IsNullOrWhiteSpace(options.Model) ? ModelFiles.DefaultPath
+                : string.Equals(options.Model.Trim(), ModelFiles.Auto, StringComparison.OrdinalIgnoreCase) ? ModelFiles.ForThisCpuPath
+                : AudioSourceFactory.ResolveFile(options.Model);
             sp.GetRequiredService<ILogger<AgentService>>().AgentStarting(path);
             return WindowClassifier.Load(path, threads: options.InferenceThreads);
         });
