@@ -123,11 +123,13 @@ public static class AgentHost
         }
     }
 
-    /// <summary>The model file <paramref name="options"/> name, or the shipped one.</summary>
+    /// <summary>The model file <paramref name="options"/> name, the shipped one for this CPU when it says auto, or the shipped default.</summary>
     public static string ModelPath(PipelineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return string.IsNullOrWhiteSpace(options.Model) ? ModelFiles.DefaultPath : AudioSourceFactory.ResolveFile(options.Model);
+        return string.IsNullOrWhiteSpace(options.Model) ? ModelFiles.DefaultPath
+            : string.Equals(options.Model.Trim(), ModelFiles.Auto, StringComparison.OrdinalIgnoreCase) ? ModelFiles.ForThisCpuPath
+            : AudioSourceFactory.ResolveFile(options.Model);
     }
 
     /// <summary>Registers the agent's options, pipeline parts and hosted services.</summary>

@@ -5,7 +5,7 @@ public sealed class PipelineOptions
 {
     public const string SectionName = "Pipeline";
 
-    /// <summary>ONNX model; empty for the shipped int8 model in <c>models/</c>.</summary>
+    /// <summary>ONNX model; empty for the shipped int8 model in <c>models/</c>, <c>auto</c> for the shipped model that suits the CPU.</summary>
     public string Model { get; set; } = "";
 
     /// <summary>Threads ONNX Runtime may use for one window.</summary>

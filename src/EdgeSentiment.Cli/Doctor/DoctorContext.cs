@@ -1,7 +1,6 @@
 using EdgeSentiment.Agent.Hosting;
 using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Cli.Config;
-using EdgeSentiment.Core.Inference;
 
 namespace EdgeSentiment.Cli.Doctor;
 
@@ -49,8 +48,7 @@ public sealed class DoctorContext
     public string DatabasePath => Path.GetFullPath(Configuration.Store.DatabasePath);
 
     /// <summary>The model the agent would load, resolved the way the agent resolves it.</summary>
-    public string ModelPath =>
-        string.IsNullOrWhiteSpace(Configuration.Pipeline.Model) ? ModelFiles.DefaultPath : AudioSourceFactory.ResolveFile(Configuration.Pipeline.Model);
+    public string ModelPath => AgentHost.ModelPath(Configuration.Pipeline);
 
     /// <summary>Where the agent's configuration is edited, for the fix texts.</summary>
     public string ConfigurationHint => $"{Configuration.Directory}/*.json";

@@ -9,11 +9,18 @@ namespace EdgeSentiment.Core.Analysis;
 /// model, into buffers allocated once. The agent, <c>analyze</c> and <c>eval</c> all use it, so a
 /// window gets the same result wherever it is classified. One instance serves one thread at a time.
 /// </summary>
+/// <remarks>
+/// A window that continues the previous one by one hop (the agent's windows, and a recording's
+/// regular windows) shares three quarters of its frames with it; those frames' log-mel values and
+/// speech levels are carried over, not computed again. The result is bit for bit the same as for
+/// the window on its own, because <see cref="WindowOverlap"/> checks the shared samples themselves.
+/// </remarks>
 public sealed class WindowClassifier : IDisposable
 {
     private readonly SentimentClassifier _classifier;
     private readonly LogMelExtractor _extractor;
     private readonly SpeechDetector _detector;
+    private readonly WindowOverlap _overlap;
     private readonly float[] _features;
     private readonly float[] _probabilities = new float[SentimentLabels.Count];
     private readonly TimeSpan _windowDuration;
@@ -30,6 +37,7 @@ public sealed class WindowClassifier : IDisposable
         _windowDuration = TimeSpan.FromSeconds((double)WindowSamples / SampleRate);
         _detector = new SpeechDetector(speech ?? SpeechDetectorSettings.Default, SampleRate, WindowSamples);
         _features = new float[classifier.FeatureCount];
+        _overlap = new WindowOverlap(WindowSamples, windows.HopSamples(SampleRate));
     }
 
     public int SampleRate { get; }
@@ -64,8 +72,20 @@ public sealed class WindowClassifier : IDisposable
 
         // Every window is scored, speech or not: a recording without detected speech is still
         // decided from all its windows, and the agent and analyze report the same numbers.
-        var speech = _detector.Detect(window);
-        _extractor.Compute(window, _features);
+        var shift = _overlap.Follow(window);
+        SpeechDecision speech;
+        try
+        {
+            speech = _detector.DetectSliding(window, shift);
+            _extractor.ComputeSliding(window, _features, shift);
+        }
+        catch
+        {
+            // The carried-over frames are only good if both stages finished the previous window.
+            _overlap.Forget();
+            throw;
+        }
+
         _classifier.Predict(_features, _probabilities);
         return new WindowResult(start, start + _windowDuration, speech.IsSpeech, SentimentScores.FromSpan(_probabilities), speech.LevelDbfs);
     }

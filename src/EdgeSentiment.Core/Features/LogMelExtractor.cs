@@ -68,7 +68,23 @@ public sealed class LogMelExtractor
     /// <paramref name="features"/>, frame after frame (row-major [frame, band]).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="features"/> is shorter than that.</exception>
-    public void Compute(ReadOnlySpan<float> samples, Span<float> features)
+    public void Compute(ReadOnlySpan<float> samples, Span<float> features) => ComputeSliding(samples, features, 0);
+
+    /// <summary>
+    /// The same values as <see cref="Compute"/>, for <paramref name="samples"/> that continue the
+    /// samples of the previous call on <paramref name="features"/> by <paramref name="shiftSamples"/>
+    /// (sample i here is sample i + <paramref name="shiftSamples"/> there). When the shift is a
+    /// whole number of hops, the frames both share are moved to their new place instead of being
+    /// computed again: every frame depends only on its own samples, with no padding, normalisation
+    /// or state across frames, so the result is bit for bit what <see cref="Compute"/> writes.
+    /// A shift of 0 computes every frame.
+    /// </summary>
+    /// <remarks>
+    /// The caller vouches that the samples continue and that <paramref name="features"/> still holds
+    /// the previous call's values, e.g. with <see cref="Segmentation.WindowOverlap"/>.
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="features"/> is shorter than needed.</exception>
+    public void ComputeSliding(ReadOnlySpan<float> samples, Span<float> features, int shiftSamples)
     {
         var frames = Settings.FrameCount(samples.Length);
         var needed = frames * Settings.MelBands;
@@ -79,7 +95,15 @@ public sealed class LogMelExtractor
                 nameof(features));
         }
 
-        for (var f = 0; f < frames; f++)
+        var first = 0;
+        if (shiftSamples > 0 && shiftSamples % Settings.HopLength == 0 && shiftSamples / Settings.HopLength < frames)
+        {
+            var shift = shiftSamples / Settings.HopLength;
+            first = frames - shift;
+            features.Slice(shift * Settings.MelBands, first * Settings.MelBands).CopyTo(features);
+        }
+
+        for (var f = first; f < frames; f++)
         {
             ComputeFrame(samples.Slice(f * Settings.HopLength, Settings.FrameLength), features.Slice(f * Settings.MelBands, Settings.MelBands));
         }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using EdgeSentiment.Core.Features;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -12,7 +13,11 @@ public sealed class SentimentClassifier : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
-    private readonly float[] _input;
+    // The input lives at a 64-byte boundary: ONNX Runtime's kernels take another path for a
+    // buffer that is only 8-byte aligned, and the same window scored 0.8869828 or 0.8870903
+    // (int8) depending on where the garbage collector happened to put an ordinary array.
+    private const int InputAlignment = 64;
+    private readonly Memory<float> _input;
     private readonly float[] _output;
     private readonly OrtValue _inputValue;
     private readonly OrtValue _outputValue;
@@ -28,9 +33,10 @@ public sealed class SentimentClassifier : IDisposable
         Contract = contract;
         ModelPath = path;
         FeatureCount = contract.WindowFrames * contract.Features.MelBands;
-        _input = new float[FeatureCount];
+        _input = AlignedBuffer(FeatureCount);
         _output = new float[SentimentLabels.Count];
-        _inputValue = OrtValue.CreateTensorValueFromMemory(_input, [1, contract.WindowFrames, contract.Features.MelBands]);
+        _inputValue = OrtValue.CreateTensorValueFromMemory(
+            OrtMemoryInfo.DefaultInstance, _input, [1, contract.WindowFrames, contract.Features.MelBands]);
         _outputValue = OrtValue.CreateTensorValueFromMemory(_output, [1, SentimentLabels.Count]);
         _binding = session.CreateIoBinding();
         _binding.BindInput(ModelContract.InputName, _inputValue);
@@ -119,7 +125,7 @@ public sealed class SentimentClassifier : IDisposable
             throw new ArgumentException($"room for {SentimentLabels.Count} probabilities is needed", nameof(probabilities));
         }
 
-        logMel.CopyTo(_input);
+        logMel.CopyTo(_input.Span);
         _session.RunWithBinding(_runOptions, _binding);
         for (var label = 0; label < SentimentLabels.Count; label++)
         {
@@ -134,6 +140,16 @@ public sealed class SentimentClassifier : IDisposable
         _outputValue.Dispose();
         _runOptions.Dispose();
         _session.Dispose();
+    }
+
+    // An array on the pinned object heap never moves, so an offset that aligns it now aligns it for good.
+    private static Memory<float> AlignedBuffer(int length)
+    {
+        var store = GC.AllocateArray<float>(length + (InputAlignment / sizeof(float)), pinned: true);
+        var address = Marshal.UnsafeAddrOfPinnedArrayElement(store, 0);
+        var misalignment = (int)(address % InputAlignment);
+        var offset = misalignment == 0 ? 0 : (InputAlignment - misalignment) / sizeof(float);
+        return store.AsMemory(offset, length);
     }
 
     private static void CheckTensors(InferenceSession session, ModelContract contract, string path)

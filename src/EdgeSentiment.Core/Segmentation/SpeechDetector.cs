@@ -63,7 +63,16 @@ public sealed class SpeechDetector
     /// <summary>Samples of the windows this detector judges.</summary>
     public int WindowSamples { get; }
 
-    public SpeechDecision Detect(ReadOnlySpan<float> window)
+    public SpeechDecision Detect(ReadOnlySpan<float> window) => DetectSliding(window, 0);
+
+    /// <summary>
+    /// The same decision as <see cref="Detect"/>, for a <paramref name="window"/> that continues the
+    /// window of the previous call by <paramref name="shiftSamples"/> (its sample i is sample
+    /// i + <paramref name="shiftSamples"/> there): when the shift is a whole number of frame hops,
+    /// the frame levels both windows share are carried over instead of computed again. A shift of
+    /// 0 computes every frame. The caller vouches that the window continues, e.g. with <see cref="WindowOverlap"/>.
+    /// </summary>
+    public SpeechDecision DetectSliding(ReadOnlySpan<float> window, int shiftSamples)
     {
         if (window.Length != WindowSamples)
         {
@@ -72,11 +81,23 @@ public sealed class SpeechDetector
 
         var level = (float)Decibels(MeanSquare(window));
         var floorDb = (float)_settings.FrameFloorDbfs;
-        double levelSum = 0;
-        for (var f = 0; f < _frames; f++)
+        var first = 0;
+        if (shiftSamples > 0 && shiftSamples % _hopSamples == 0 && shiftSamples / _hopSamples < _frames)
         {
-            var db = Math.Max((float)Decibels(MeanSquare(window.Slice(f * _hopSamples, _frameSamples))), floorDb);
-            _levels[f] = db;
+            var shift = shiftSamples / _hopSamples;
+            first = _frames - shift;
+            _levels.AsSpan(shift, first).CopyTo(_levels);
+        }
+
+        for (var f = first; f < _frames; f++)
+        {
+            _levels[f] = Math.Max((float)Decibels(MeanSquare(window.Slice(f * _hopSamples, _frameSamples))), floorDb);
+        }
+
+        // Summed in frame order after the fact, so a carried-over level adds up exactly as a computed one.
+        double levelSum = 0;
+        foreach (var db in _levels)
+        {
             levelSum += db;
         }
 

@@ -11,6 +11,9 @@ public sealed class LogMelExtractorTests
     private const double GoldenMaxError = 5e-3;
     private const double GoldenMeanError = 2e-4;
 
+    private const int Window = 32000;
+    private const int Hop = 8000;
+
     private readonly LogMelExtractor _extractor = new(LogMelSettings.Default);
 
     [Fact]
@@ -124,6 +127,71 @@ public sealed class LogMelExtractorTests
         Assert.Equal(0, Allocations.FewestBytes(() => _extractor.Compute(samples, features), calls: 3));
     }
 
+    // The agent's windows overlap by three quarters; the frames they share are carried over.
+    // Training's features come from Compute, so the carried-over values must be the same bits.
+    [Fact]
+    public void ComputeSliding_WindowsOneHopApart_EqualComputeBitForBit()
+    {
+        var speech = TestWav.ReadPcm16(TestWav.Resource("speech-4s.wav"));
+        var sliding = new float[_extractor.FeatureCount(Window)];
+        var alone = new float[sliding.Length];
+        var windows = 0;
+
+        for (var start = 0; start + Window <= speech.Length; start += Hop)
+        {
+            var window = speech.AsSpan(start, Window);
+            _extractor.ComputeSliding(window, sliding, start == 0 ? 0 : Hop);
+            new LogMelExtractor(LogMelSettings.Default).Compute(window, alone);
+
+            Assert.Equal(Bits(alone), Bits(sliding));
+            windows++;
+        }
+
+        Assert.True(windows >= 4, $"{windows} windows");
+    }
+
+    [Fact]
+    public void ComputeSliding_WholeHops_ComputesOnlyTheNewFrames()
+    {
+        var speech = TestWav.ReadPcm16(TestWav.Resource("speech-4s.wav"));
+        var features = new float[_extractor.FeatureCount(Window)];
+        _extractor.Compute(speech.AsSpan(0, Window), features);
+
+        // Mark a frame of the first window that the next window shares (its frame 100 becomes frame 50).
+        var bands = LogMelSettings.Default.MelBands;
+        features[100 * bands] = 12345f;
+        _extractor.ComputeSliding(speech.AsSpan(Hop, Window), features, Hop);
+
+        Assert.Equal(12345f, features[50 * bands]);
+        Assert.NotEqual(12345f, features[100 * bands]);
+    }
+
+    [Theory]
+    [InlineData(100)]      // not a whole number of 160-sample hops
+    [InlineData(32000)]    // no frame shared
+    public void ComputeSliding_ShiftWithoutWholeSharedFrames_ComputesEveryFrame(int shift)
+    {
+        var speech = TestWav.ReadPcm16(TestWav.Resource("speech-4s.wav"));
+        var window = speech.AsSpan(shift, Window);
+        var sliding = new float[_extractor.FeatureCount(Window)];
+        Array.Fill(sliding, float.NaN);
+        var alone = new float[sliding.Length];
+
+        _extractor.ComputeSliding(window, sliding, shift);
+        _extractor.Compute(window, alone);
+
+        Assert.Equal(Bits(alone), Bits(sliding));
+    }
+
+    [Fact]
+    public void ComputeSliding_AfterWarmUp_AllocatesNothing()
+    {
+        var speech = TestWav.ReadPcm16(TestWav.Resource("speech-4s.wav"));
+        var features = new float[_extractor.FeatureCount(Window)];
+
+        Assert.Equal(0, Allocations.FewestBytes(() => _extractor.ComputeSliding(speech.AsSpan(Hop, Window), features, Hop), calls: 3));
+    }
+
     [Fact]
     public void Constructor_TooManyBandsForTheFft_ThrowsNamingTheBand()
     {
@@ -169,6 +237,8 @@ public sealed class LogMelExtractorTests
 
         return best;
     }
+
+    private static int[] Bits(float[] values) => Array.ConvertAll(values, BitConverter.SingleToInt32Bits);
 
     private static float[] ReadF32(string path)
     {

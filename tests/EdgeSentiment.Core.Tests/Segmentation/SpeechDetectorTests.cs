@@ -5,6 +5,7 @@ namespace EdgeSentiment.Core.Tests.Segmentation;
 public sealed class SpeechDetectorTests
 {
     private const int Window = 32000;
+    private const int Hop = 8000;
     private readonly SpeechDetector _detector = new(SpeechDetectorSettings.Default, 16000, Window);
 
     [Fact]
@@ -95,6 +96,37 @@ public sealed class SpeechDetectorTests
         var window = Signals.Noise(2, 0.1);
 
         Assert.Equal(0, Allocations.FewestBytes(() => _detector.Detect(window), calls: 3));
+    }
+
+    [Fact]
+    public void DetectSliding_WindowsOneHopApart_DecideExactlyAsDetect()
+    {
+        var speech = Signals.Mix(TestWav.ReadPcm16(TestWav.Resource("speech-4s.wav")), Signals.Noise(5, 0.1, seed: 3), snrDb: 10);
+        var windows = 0;
+        for (var start = 0; start + Window <= speech.Length; start += Hop)
+        {
+            var window = speech.AsSpan(start, Window);
+            var sliding = _detector.DetectSliding(window, start == 0 ? 0 : Hop);
+            var alone = new SpeechDetector(SpeechDetectorSettings.Default, 16000, Window).Detect(window);
+
+            Assert.Equal(alone, sliding);
+            windows++;
+        }
+
+        Assert.True(windows >= 4, $"{windows} windows");
+    }
+
+    [Fact]
+    public void DetectSliding_WholeHops_CarriesTheSharedFrameLevelsOver()
+    {
+        // Told that silence continues loud noise, the detector keeps the noise's frame levels for
+        // the shared three quarters and measures only the last quarter, which proves it skipped them.
+        _detector.Detect(Signals.Noise(2, 0.1));
+
+        var decision = _detector.DetectSliding(new float[Window], Hop);
+
+        Assert.InRange(decision.ActiveRatio, 0.7f, 0.8f);
+        Assert.Equal(0f, _detector.Detect(new float[Window]).ActiveRatio);
     }
 
     [Fact]
