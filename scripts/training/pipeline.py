@@ -21,7 +21,7 @@ from .model import Ensemble, parameter_count
 MODEL_VERSION = "2026.11.1"
 
 DEFAULTS = {
-    "seed": 20261125, "members": 1, "copies": 4, "epochs": 35, "patience": 15, "batch": 32, "passes": 3,
+    "seed": 20261125, "members": 1, "member_folds": True, "copies": 4, "epochs": 35, "patience": 15, "batch": 32, "passes": 3,
     "lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.05, "mixup": 0.0,
     "width": 64, "stem": 24, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
     "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5,
@@ -103,23 +103,31 @@ def _train_member(m):
     settings, held_out = dict(job["settings"]), set(job["folds"][m])
     settings["seed"] = job["settings"]["seed"] + m
     versions, labels, actors = job["versions"], job["labels"], job["actors"]
-    train_idx = [i for i, a in enumerate(actors) if a not in held_out]
+    folds = settings["member_folds"]
+    train_idx = [i for i, a in enumerate(actors) if not folds or a not in held_out]
     out_idx = [i for i, a in enumerate(actors) if a in held_out]
     sets = {"held_out": ([versions[i][0] for i in out_idx], np.array([labels[i] for i in out_idx])),
             "validation": job["validation"]}
-    tag = f"member {m + 1} (held out actors {','.join(str(a) for a in sorted(held_out))})"
+    if not folds:
+        # Every member sees every training actor and keeps its last epoch; nothing is held out.
+        sets.pop("held_out")
+    tag = f"member {m + 1} (held out actors {','.join(str(a) for a in sorted(held_out)) if folds else 'none'})"
     model, best_epoch, history = fit.train(
         settings, [versions[i] for i in train_idx], [labels[i] for i in train_idx], sets, job["length"],
         job["floor"], log=lambda line: print(f"{tag}: {line}", file=sys.stderr, flush=True),
-        noise_templates=job["templates"])
+        noise_templates=job["templates"], keep_last=not folds)
+    if not folds:
+        return model, best_epoch, history, [], np.zeros((0, 3))
     held_out_probs = fit.predict_clips(model, sets["held_out"][0], job["length"], job["floor"])
     return model, best_epoch, history, out_idx, held_out_probs
 
 
 def train_ensemble(settings, versions, labels, actors, validation, length, floor, templates, jobs):
-    """Trains settings["members"] networks, member m on every training actor but those of fold m,
-    stopping each on its held-out fold (the validation actors only watch). Returns the ensemble,
-    the members' records and the cross-validation figures of the held-out folds."""
+    """Trains settings["members"] networks with seeds seed, seed+1, ... With member_folds, member m
+    learns from every training actor but those of fold m and keeps its best epoch on that fold;
+    without, every member learns from all training actors and keeps its last epoch. The validation
+    actors only watch either way. Returns the ensemble, the members' records and (with folds) the
+    cross-validation figures of the held-out folds."""
     count = settings["members"]
     folds = actor_folds(actors, count)
     _MEMBER_JOB.update(settings=settings, folds=folds, versions=versions, labels=labels, actors=actors,
@@ -135,11 +143,13 @@ def train_ensemble(settings, versions, labels, actors, validation, length, floor
     oof = np.zeros((len(labels), 3))
     members = []
     for m, (model, best_epoch, history, out_idx, probs) in enumerate(results):
-        oof[out_idx] = probs
-        members.append({"held_out_actors": folds[m], "seed": settings["seed"] + m, "best_epoch": best_epoch,
-                        "held_out": metrics.summary(np.array([labels[i] for i in out_idx]), probs.argmax(axis=1)),
-                        "history": history})
-    cross_validation = metrics.summary(np.asarray(labels), oof.argmax(axis=1))
+        member = {"held_out_actors": folds[m] if settings["member_folds"] else [], "seed": settings["seed"] + m,
+                  "best_epoch": best_epoch, "history": history}
+        if settings["member_folds"]:
+            oof[out_idx] = probs
+            member["held_out"] = metrics.summary(np.array([labels[i] for i in out_idx]), probs.argmax(axis=1))
+        members.append(member)
+    cross_validation = metrics.summary(np.asarray(labels), oof.argmax(axis=1)) if settings["member_folds"] else None
     return Ensemble([r[0] for r in results]).eval(), members, cross_validation
 
 
@@ -228,10 +238,12 @@ def main(argv):
             best_epoch = [m["best_epoch"] for m in members]
             history = [m["history"] for m in members]
             for m in members:
-                say(f"held out {m['held_out_actors']}: best epoch {m['best_epoch']}, "
-                    f"UAR {m['held_out']['uar']:.3f}")
-            say(f"Cross-validation over the training actors (held-out folds): UAR {cross_validation['uar']:.3f}  "
-                f"macro-F1 {cross_validation['macro_f1']:.3f}")
+                if "held_out" in m:
+                    say(f"held out {m['held_out_actors']}: best epoch {m['best_epoch']}, "
+                        f"UAR {m['held_out']['uar']:.3f}")
+            if cross_validation:
+                say(f"Cross-validation over the training actors (held-out folds): UAR {cross_validation['uar']:.3f}  "
+                    f"macro-F1 {cross_validation['macro_f1']:.3f}")
         else:
             model, best_epoch, history = fit.train(settings, versions, labels, validation_sets, length, floor,
                                                    log=lambda line: print(line, file=sys.stderr, flush=True),
