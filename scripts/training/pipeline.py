@@ -21,7 +21,7 @@ from .model import Ensemble, parameter_count
 MODEL_VERSION = "2026.11.1"
 
 DEFAULTS = {
-    "seed": 20261125, "members": 1, "member_folds": True, "copies": 4, "epochs": 35, "patience": 15, "batch": 32, "passes": 3,
+    "seed": 20261125, "members": 1, "member_folds": True, "member_last": True, "copies": 4, "epochs": 35, "patience": 15, "batch": 32, "passes": 3,
     "lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.05, "mixup": 0.0,
     "width": 64, "stem": 24, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
     "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5,
@@ -109,13 +109,14 @@ def _train_member(m):
     sets = {"held_out": ([versions[i][0] for i in out_idx], np.array([labels[i] for i in out_idx])),
             "validation": job["validation"]}
     if not folds:
-        # Every member sees every training actor and keeps its last epoch; nothing is held out.
+        # Every member sees every training actor; nothing is held out. It keeps its last epoch,
+        # or (member_last false) its best epoch on the validation actors, as a single network does.
         sets.pop("held_out")
     tag = f"member {m + 1} (held out actors {','.join(str(a) for a in sorted(held_out)) if folds else 'none'})"
     model, best_epoch, history = fit.train(
         settings, [versions[i] for i in train_idx], [labels[i] for i in train_idx], sets, job["length"],
         job["floor"], log=lambda line: print(f"{tag}: {line}", file=sys.stderr, flush=True),
-        noise_templates=job["templates"], keep_last=not folds)
+        noise_templates=job["templates"], keep_last=not folds and settings["member_last"])
     if not folds:
         return model, best_epoch, history, [], np.zeros((0, 3))
     held_out_probs = fit.predict_clips(model, sets["held_out"][0], job["length"], job["floor"])
@@ -125,8 +126,8 @@ def _train_member(m):
 def train_ensemble(settings, versions, labels, actors, validation, length, floor, templates, jobs):
     """Trains settings["members"] networks with seeds seed, seed+1, ... With member_folds, member m
     learns from every training actor but those of fold m and keeps its best epoch on that fold;
-    without, every member learns from all training actors and keeps its last epoch. The validation
-    actors only watch either way. Returns the ensemble, the members' records and (with folds) the
+    without, every member learns from all training actors and keeps its last epoch (or, with
+    member_last false, its best epoch on the validation actors; otherwise they only watch). Returns the ensemble, the members' records and (with folds) the
     cross-validation figures of the held-out folds."""
     count = settings["members"]
     folds = actor_folds(actors, count)
