@@ -86,9 +86,10 @@ def evaluate(model, clips, labels, length, floor):
 
 
 def train(settings, train_versions, train_labels, validation_sets, length, floor, log=print,
-          noise_templates=None):
+          noise_templates=None, keep_last=False):
     """train_versions[i] lists the feature arrays of every version of training clip i.
-    validation_sets maps a name to (clips, labels); the first one chooses the epoch.
+    validation_sets maps a name to (clips, labels); the first one chooses the epoch, unless
+    keep_last, when the last epoch is kept and the sets are only watched.
     Returns (best model, history)."""
     seed = settings["seed"]
     torch.manual_seed(seed)
@@ -150,7 +151,7 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
         log(f"epoch {epoch:3d}  loss {total / len(order):.4f}  "
             + "  ".join(f"{n} UAR {f['uar']:.3f} F1 {f['macro_f1']:.3f}" for n, f in figures.items())
             + f"  ({time.time() - started:.1f} s)")
-        if score > best_score:
+        if keep_last or score > best_score:
             best, best_score, best_epoch = copy.deepcopy(model.state_dict()), score, epoch
         elif epoch - best_epoch >= settings["patience"]:
             log(f"no better {selector} UAR for {settings['patience']} epochs: stopping")

@@ -98,6 +98,24 @@ class SentimentNet(nn.Module):
         return torch.softmax(self.logits(x), dim=1)
 
 
+class Ensemble(nn.Module):
+    """Several SentimentNets in one graph; the output is the mean of their probabilities.
+
+    Members trained on different actors disagree where a single network is unsure, so the
+    average is steadier on voices none of them heard than any one member."""
+
+    def __init__(self, members):
+        super().__init__()
+        self.members = nn.ModuleList(members)
+
+    def forward(self, x):
+        total = self.members[0](x)
+        for member in self.members[1:]:
+            total = total + member(x)
+        # Written as a product with a constant so the graph stays Add/Mul (no ReduceMean over members).
+        return total * (1.0 / len(self.members))
+
+
 class SpecAugment:
     """Time and frequency masks on the normalised features (0 is each band's mean)."""
 

@@ -3,6 +3,7 @@
 import argparse
 import datetime
 import json
+import multiprocessing
 import os
 import shutil
 import sys
@@ -15,12 +16,12 @@ import torch
 
 from . import corpus, dataset, export, features, fit, metrics, onnxrun, quantize, reference, smoke
 from .corpus import LABELS
-from .model import parameter_count
+from .model import Ensemble, parameter_count
 
 MODEL_VERSION = "2026.11.1"
 
 DEFAULTS = {
-    "seed": 20261125, "copies": 4, "epochs": 35, "patience": 15, "batch": 32, "passes": 3,
+    "seed": 20261125, "members": 1, "member_folds": True, "member_last": True, "copies": 4, "epochs": 35, "patience": 15, "batch": 32, "passes": 3,
     "lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.05, "mixup": 0.0,
     "width": 64, "stem": 24, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
     "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5,
@@ -57,6 +58,8 @@ def parse(argv):
     p.add_argument("--log", help="append the run's settings and figures to this JSON-lines file "
                                  "(default: OUT/training-log.jsonl; none with --smoke)")
     p.add_argument("--note", default="", help="a word on what this run tries, kept in the log")
+    p.add_argument("--jobs", type=int, default=2,
+                   help="ensemble members trained at once, one thread each (default 2; the machine is shared)")
     p.add_argument("--version", default=MODEL_VERSION, help="edgesentiment.model_version of the models")
     for key, value in DEFAULTS.items():
         flag = "--" + key.replace("_", "-")
@@ -77,6 +80,78 @@ def parse(argv):
 
 def say(text):
     print(f"==> {text}", file=sys.stderr, flush=True)
+
+
+def actor_folds(actors, count):
+    """Splits the training actors into `count` folds in snake order (0,1,..,n-1,n-1,..,0,0,1,..),
+    so odd (male) and even (female) actors spread evenly over the folds."""
+    folds = [[] for _ in range(count)]
+    for i, actor in enumerate(sorted(set(actors))):
+        turn, place = divmod(i, count)
+        folds[place if turn % 2 == 0 else count - 1 - place].append(actor)
+    return folds
+
+
+# What the ensemble members share; set before the worker processes fork so they inherit it
+# instead of receiving a copy of the features through a pipe.
+_MEMBER_JOB = {}
+
+
+def _train_member(m):
+    job = _MEMBER_JOB
+    torch.set_num_threads(1)
+    settings, held_out = dict(job["settings"]), set(job["folds"][m])
+    settings["seed"] = job["settings"]["seed"] + m
+    versions, labels, actors = job["versions"], job["labels"], job["actors"]
+    folds = settings["member_folds"]
+    train_idx = [i for i, a in enumerate(actors) if not folds or a not in held_out]
+    out_idx = [i for i, a in enumerate(actors) if a in held_out]
+    sets = {"held_out": ([versions[i][0] for i in out_idx], np.array([labels[i] for i in out_idx])),
+            "validation": job["validation"]}
+    if not folds:
+        # Every member sees every training actor; nothing is held out. It keeps its last epoch,
+        # or (member_last false) its best epoch on the validation actors, as a single network does.
+        sets.pop("held_out")
+    tag = f"member {m + 1} (held out actors {','.join(str(a) for a in sorted(held_out)) if folds else 'none'})"
+    model, best_epoch, history = fit.train(
+        settings, [versions[i] for i in train_idx], [labels[i] for i in train_idx], sets, job["length"],
+        job["floor"], log=lambda line: print(f"{tag}: {line}", file=sys.stderr, flush=True),
+        noise_templates=job["templates"], keep_last=not folds and settings["member_last"])
+    if not folds:
+        return model, best_epoch, history, [], np.zeros((0, 3))
+    held_out_probs = fit.predict_clips(model, sets["held_out"][0], job["length"], job["floor"])
+    return model, best_epoch, history, out_idx, held_out_probs
+
+
+def train_ensemble(settings, versions, labels, actors, validation, length, floor, templates, jobs):
+    """Trains settings["members"] networks with seeds seed, seed+1, ... With member_folds, member m
+    learns from every training actor but those of fold m and keeps its best epoch on that fold;
+    without, every member learns from all training actors and keeps its last epoch (or, with
+    member_last false, its best epoch on the validation actors; otherwise they only watch). Returns the ensemble, the members' records and (with folds) the
+    cross-validation figures of the held-out folds."""
+    count = settings["members"]
+    folds = actor_folds(actors, count)
+    _MEMBER_JOB.update(settings=settings, folds=folds, versions=versions, labels=labels, actors=actors,
+                       validation=validation, length=length, floor=floor, templates=templates)
+    try:
+        if jobs > 1:
+            with multiprocessing.get_context("fork").Pool(min(jobs, count)) as pool:
+                results = pool.map(_train_member, range(count), chunksize=1)
+        else:
+            results = [_train_member(m) for m in range(count)]
+    finally:
+        _MEMBER_JOB.clear()
+    oof = np.zeros((len(labels), 3))
+    members = []
+    for m, (model, best_epoch, history, out_idx, probs) in enumerate(results):
+        member = {"held_out_actors": folds[m] if settings["member_folds"] else [], "seed": settings["seed"] + m,
+                  "best_epoch": best_epoch, "history": history}
+        if settings["member_folds"]:
+            oof[out_idx] = probs
+            member["held_out"] = metrics.summary(np.array([labels[i] for i in out_idx]), probs.argmax(axis=1))
+        members.append(member)
+    cross_validation = metrics.summary(np.asarray(labels), oof.argmax(axis=1)) if settings["member_folds"] else None
+    return Ensemble([r[0] for r in results]).eval(), members, cross_validation
 
 
 def clip_probabilities_onnx(graph, clips, length, floor):
@@ -117,7 +192,10 @@ def evaluate_only(args, root):
 
 def main(argv):
     args = parse(argv)
-    torch.set_num_threads(2)
+    # One thread per process when ensemble members train side by side in forked workers;
+    # OMP_NUM_THREADS, when set, says how many threads this machine can spare.
+    threads = int(os.environ.get("OMP_NUM_THREADS", "2"))
+    torch.set_num_threads(1 if args.members > 1 and args.jobs > 1 else threads)
     root = repo_root()
     if args.evaluate:
         return evaluate_only(args, root)
@@ -127,7 +205,8 @@ def main(argv):
         temp = tempfile.mkdtemp(prefix="edgesentiment-smoke-")
         args.data = smoke.make(os.path.join(temp, "data"))
         args.work = os.path.join(temp, "work")
-        settings.update({"copies": 1, "epochs": 1, "width": 16, "stem": 8, "batch": 8, "passes": 1})
+        # Two members so the smoke run goes through the ensemble's folds, export and quantization too.
+        settings.update({"members": 2, "copies": 1, "epochs": 1, "width": 16, "stem": 8, "batch": 8, "passes": 1})
     work = os.path.abspath(args.work or os.path.join(root, ".train"))
     out = os.path.abspath(args.out)
     os.makedirs(work, exist_ok=True)
@@ -140,7 +219,7 @@ def main(argv):
         if not train_clips or not val_clips:
             raise SystemExit("error: the data has no training (actors 01-18) or validation (19-20) clips")
         say(f"{len(train_clips)} training, {len(val_clips)} validation, {len(test_clips)} test clips")
-        versions, labels, feat_settings = dataset.augmented_training_set(
+        versions, labels, actors, feat_settings = dataset.augmented_training_set(
             cli, train_clips, work, settings["copies"], settings["seed"])
         length = export.window_frames(feat_settings)
         floor = float(np.log(float(feat_settings["log_floor"])))
@@ -153,10 +232,24 @@ def main(argv):
 
         templates = dataset.noise_floor_templates(cli, work, settings["seed"]) if settings["noise_floor"] > 0 else None
         say(f"Training ({settings['epochs']} epochs at most, {length}-frame windows)")
-        model, best_epoch, history = fit.train(settings, versions, labels, validation_sets, length, floor,
-                                               log=lambda line: print(line, file=sys.stderr, flush=True),
-                                               noise_templates=templates)
-        say(f"Best validation UAR at epoch {best_epoch}")
+        members, cross_validation = None, None
+        if settings["members"] > 1:
+            model, members, cross_validation = train_ensemble(
+                settings, versions, labels, actors, val[:2], length, floor, templates, args.jobs)
+            best_epoch = [m["best_epoch"] for m in members]
+            history = [m["history"] for m in members]
+            for m in members:
+                if "held_out" in m:
+                    say(f"held out {m['held_out_actors']}: best epoch {m['best_epoch']}, "
+                        f"UAR {m['held_out']['uar']:.3f}")
+            if cross_validation:
+                say(f"Cross-validation over the training actors (held-out folds): UAR {cross_validation['uar']:.3f}  "
+                    f"macro-F1 {cross_validation['macro_f1']:.3f}")
+        else:
+            model, best_epoch, history = fit.train(settings, versions, labels, validation_sets, length, floor,
+                                                   log=lambda line: print(line, file=sys.stderr, flush=True),
+                                                   noise_templates=templates)
+            say(f"Best validation UAR at epoch {best_epoch}")
 
         fused = quantize.fuse(model)
         fp32_path = os.path.join(out, "sentiment-fp32.onnx")
@@ -188,7 +281,7 @@ def main(argv):
             for precision, graph in (("fp32", fp32), ("int8", int8)):
                 probs = clip_probabilities_onnx(graph, frames, length, floor)
                 results[f"{name}_{precision}"] = metrics.summary(truth, probs.argmax(axis=1))
-        torch_check = fit.evaluate(model, *val[:2], length, floor)
+        torch_check = metrics.summary(val[1], fit.predict_clips(model, val[0], length, floor).argmax(axis=1))
         for name, figures in results.items():
             say(f"{name:22s} UAR {figures['uar']:.3f}  macro-F1 {figures['macro_f1']:.3f}  "
                 f"accuracy {figures['accuracy']:.3f}  confusion {figures['confusion']}")
@@ -202,9 +295,11 @@ def main(argv):
             "time": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
             "note": args.note, "smoke": args.smoke, "settings": settings,
             "features": feat_settings, "parameters": parameter_count(model), "best_epoch": best_epoch,
-            "epochs_run": len(history), "minutes": round((time.time() - started) / 60, 1),
+            "epochs_run": [len(h) for h in history] if members else len(history), "minutes": round((time.time() - started) / 60, 1),
             "validation_torch_uar": torch_check["uar"],
             "figures": results, "history": history,
+            **({"cross_validation": cross_validation,
+                "members": [{k: v for k, v in m.items() if k != "history"} for m in members]} if members else {}),
             "sizes": {"fp32": os.path.getsize(fp32_path), "int8": os.path.getsize(int8_path)},
         }
         log = args.log or (None if args.smoke else os.path.join(out, "training-log.jsonl"))
