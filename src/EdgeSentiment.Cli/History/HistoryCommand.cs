@@ -3,6 +3,7 @@ using System.Globalization;
 using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Export;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.History;
 
@@ -71,7 +72,7 @@ public static class HistoryCommand
             return;
         }
 
-        var palette = Palette.For(console);
+        var colors = TerminalColors.For(console);
         var table = new TextTable("minute", "mood", "windows", "speech", "negative", "neutral", "positive", "mean neg/neu/pos").AlignRight(2, 3, 4, 5, 6);
         foreach (var minute in history.Minutes)
         {
@@ -88,9 +89,9 @@ public static class HistoryCommand
                     tally.Positive.ToString(CultureInfo.InvariantCulture),
                     string.Create(CultureInfo.InvariantCulture, $"{mean.Negative:0.00} {mean.Neutral:0.00} {mean.Positive:0.00}"),
                 ],
-                (column, cell) => column == 1 ? palette.Mood(minute.DominantMood, cell) : cell);
+                (column, cell) => column == 1 ? colors.Mood(minute.DominantMood, cell) : cell);
         }
 
-        table.Write(console.Out, palette);
+        table.Write(console.Out, colors);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Cli.Control;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.Status;
 
@@ -35,7 +36,7 @@ public static class StatusCommand
                 }
                 else
                 {
-                    StatusText.Write(console.Out, status, Palette.For(console));
+                    StatusText.Write(console.Out, status, TerminalColors.For(console));
                 }
 
                 return ExitCodes.Ok;
