@@ -22,16 +22,15 @@ public static class HistoryCommand
         };
         var command = new Command(
             "history",
-            "Show the per-minute summaries the agent stored: the mood shown most of each minute, windows, speech share, counts and mean scores.\n\n"
-            + "Examples:\n"
-            + "  edgesentiment history                 # the last two hours\n"
-            + "  edgesentiment history --since 30m\n"
-            + "  edgesentiment history --since 2026-11-25T18:00Z --json")
+            "Show the per-minute summaries the agent stored: the mood shown most of each minute, windows, speech share, counts and mean scores.")
         {
             socket,
             json,
             since,
-        };
+        }.WithExamples(
+            "edgesentiment history                 # the last two hours",
+            "edgesentiment history --since 30m",
+            "edgesentiment history --since 2026-11-25T18:00Z --json");
         command.SetAction((parseResult, cancellationToken) =>
         {
             var text = parseResult.GetRequiredValue(since);

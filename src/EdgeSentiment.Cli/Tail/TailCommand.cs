@@ -23,15 +23,14 @@ public static class TailCommand
         });
         var command = new Command(
             "tail",
-            "Follow the live mood, one line per analysed window (every 0.5 s) with its label and an input level meter, until Ctrl+C.\n\n"
-            + "Examples:\n"
-            + "  edgesentiment tail\n"
-            + "  edgesentiment tail --count 20 --json     # 20 JSON lines, then exit")
+            "Follow the live mood, one line per analysed window (every 0.5 s) with its label and an input level meter, until Ctrl+C.")
         {
             socket,
             json,
             count,
-        };
+        }.WithExamples(
+            "edgesentiment tail",
+            "edgesentiment tail --count 20 --json     # 20 JSON lines, then exit");
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             console, parseResult.GetRequiredValue(socket), parseResult.GetValue(json), parseResult.GetValue(count), cancellationToken));
         return command;
