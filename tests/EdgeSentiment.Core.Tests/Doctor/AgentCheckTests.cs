@@ -57,20 +57,10 @@ public sealed class AgentCheckTests : IDisposable
 
     private async Task<CheckResult> RunAsync(Func<CancellationToken, Task<AgentStatusSnapshot?>> source, TimeSpan? limit = null)
     {
-        var bed = _bed.Context();
-        var context = new DoctorContext
-        {
-            Configuration = bed.Configuration,
-            Processes = bed.Processes,
-            Audio = bed.Audio,
-            Broker = bed.Broker,
-            DiskSpaceOf = bed.DiskSpaceOf,
-            FindLockHolder = bed.FindLockHolder,
-            AgentStatusSource = source,
-            AgentSocket = Socket,
-            AgentStatusLimit = limit ?? TimeSpan.FromSeconds(10),
-        };
-        var results = await DoctorRunner.RunAsync([new AgentCheck()], context, CancellationToken.None);
+        _bed.AgentStatusSource = source;
+        _bed.AgentSocket = Socket;
+        _bed.AgentStatusLimit = limit ?? _bed.AgentStatusLimit;
+        var results = await DoctorRunner.RunAsync([new AgentCheck()], _bed.Context(), CancellationToken.None);
         return Assert.Single(results);
     }
 }

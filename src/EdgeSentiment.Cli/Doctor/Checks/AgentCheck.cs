@@ -8,12 +8,8 @@ namespace EdgeSentiment.Cli.Doctor.Checks;
 /// </summary>
 public sealed class AgentCheck : IDoctorCheck
 {
-    public const string GroupFix =
-        "add your user to the edgesentiment group (sudo usermod -aG edgesentiment $USER), log out and in again; or run doctor with sudo";
-
     public const string StartFix =
-        $"start it with 'sudo systemctl start {ServiceCheck.Unit}' (in a checkout: scripts/run, then doctor --socket state/control.sock), "
-        + $"or point --socket (or ${AgentOptions.SocketVariable}) at its socket";
+        $"start it with {AgentCommand.StartAgent}, or point --socket (or ${AgentOptions.SocketVariable}) at its socket";
 
     public string Name => "agent";
 
@@ -34,7 +30,7 @@ public sealed class AgentCheck : IDoctorCheck
         return context.AgentStatusFailure switch
         {
             null => CheckResult.Warn(Name, "not asked: no control socket given", $"run doctor with --socket (or ${AgentOptions.SocketVariable})"),
-            AgentRefusedException e => CheckResult.Fail(Name, $"refused on {socket}: {e.Message}", e.Hint ?? GroupFix),
+            AgentRefusedException e => CheckResult.Fail(Name, $"refused on {socket}: {e.Message}", e.Hint ?? AgentClient.GroupFix),
             AgentNotRunningException e => CheckResult.Warn(Name, $"the agent is not running: {e.Message}", StartFix),
             var e => CheckResult.Warn(Name, $"the agent on {socket} did not answer: {e.Message}", $"see its log with 'journalctl -u {ServiceCheck.Unit} -e'; is this edgesentiment the agent's version?"),
         };
