@@ -23,6 +23,7 @@ public sealed class StatusReport
     private readonly WindowClassifier _classifier;
     private readonly TimeProvider _time;
     private readonly string _modelPath;
+    private readonly CaptureInfo _capture;
     private readonly DateTimeOffset _started;
 
     public StatusReport(
@@ -33,9 +34,11 @@ public sealed class StatusReport
         MqttPublisher publisher,
         WindowClassifier classifier,
         IOptions<PipelineOptions> pipelineOptions,
+        IOptions<CaptureOptions> captureOptions,
         TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(pipelineOptions);
+        ArgumentNullException.ThrowIfNull(captureOptions);
         _metrics = metrics;
         _feed = feed;
         _store = store;
@@ -45,6 +48,10 @@ public sealed class StatusReport
         _time = time;
         _modelPath = Path.GetFullPath(AgentHost.ModelPath(pipelineOptions.Value));
         _started = time.GetUtcNow();
+        var capture = captureOptions.Value;
+        _capture = capture.SourceKind == CaptureSourceKind.Microphone
+            ? new CaptureInfo(nameof(CaptureSourceKind.Microphone), capture.Device)
+            : new CaptureInfo(nameof(CaptureSourceKind.File), Path.GetFullPath(AudioSourceFactory.ResolveFile(capture.File)));
     }
 
     public static string AgentVersion { get; } =
@@ -87,7 +94,9 @@ public sealed class StatusReport
                 broker.LastError,
                 broker.LastErrorUtc),
             RunningSession(),
-            RecentFaults(now.UtcDateTime));
+            RecentFaults(now.UtcDateTime),
+            Environment.ProcessId,
+            _capture);
     }
 
     /// <summary>The running session as stored (its aggregate is written when it ends), or null.</summary>

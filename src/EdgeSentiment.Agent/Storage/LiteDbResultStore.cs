@@ -242,8 +242,15 @@ public sealed class LiteDbResultStore : IResultStore
             });
             CountDropped(report.OutboxDropped);
 
+            var changed = report.ExpiredByAge > 0 || report.RemovedForSize > 0 || report.Compacted;
             StoreLog.RetentionApplied(
-                _logger, report.ExpiredByAge, report.RemovedForSize, report.FileBytesBefore, report.FileBytesAfter, report.Compacted);
+                _logger,
+                changed ? LogLevel.Information : LogLevel.Debug,
+                report.ExpiredByAge,
+                report.RemovedForSize,
+                report.FileBytesBefore,
+                report.FileBytesAfter,
+                report.Compacted);
             _lastRetention = report;
             return report;
         }

@@ -17,8 +17,9 @@ internal static partial class StoreLog
     [LoggerMessage(EventId = 5004, Level = LogLevel.Error, Message = "Record {Id} in {Collection} failed authentication (altered, swapped or sealed under another key); it was left in place and skipped")]
     public static partial void RecordTampered(ILogger logger, string collection, Guid id);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Retention removed {ExpiredByAge} expired and {RemovedForSize} records over the size limit; file {BytesBefore} -> {BytesAfter} bytes, compacted: {Compacted}")]
-    public static partial void RetentionApplied(ILogger logger, int expiredByAge, int removedForSize, long bytesBefore, long bytesAfter, bool compacted);
+    // Information when it removed or compacted something, Debug when it found nothing to do (every start and every interval).
+    [LoggerMessage(EventId = 5005, Message = "Retention removed {ExpiredByAge} expired and {RemovedForSize} records over the size limit; file {BytesBefore} -> {BytesAfter} bytes, compacted: {Compacted}")]
+    public static partial void RetentionApplied(ILogger logger, LogLevel level, int expiredByAge, int removedForSize, long bytesBefore, long bytesAfter, bool compacted);
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Dropped {Count} unpublished messages from the outbox (full or expired); {Total} dropped in all")]
     public static partial void OutboxDropped(ILogger logger, int count, long total);

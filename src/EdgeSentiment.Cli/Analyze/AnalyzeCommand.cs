@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Inference;
@@ -23,7 +24,9 @@ public static class AnalyzeCommand
             files,
             model,
             json,
-        };
+        }.WithExamples(
+            "edgesentiment analyze samples/*.wav            # a table per file",
+            "edgesentiment analyze samples/*.wav --json     # one JSON document");
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(files),
             ModelOption.PathOf(parseResult.GetValue(model)),

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Core.Inference;
 
 namespace EdgeSentiment.Cli.Bench;
@@ -47,7 +48,9 @@ public static class BenchCommand
             seconds,
             threads,
             json,
-        };
+        }.WithExamples(
+            "edgesentiment bench                                # full window path on 60 s of synthetic speech",
+            "edgesentiment bench --model models/sentiment-fp32.onnx --seconds 300 --json");
         command.SetAction(parseResult => Run(
             ModelOption.PathOf(parseResult.GetValue(model)),
             parseResult.GetValue(seconds),

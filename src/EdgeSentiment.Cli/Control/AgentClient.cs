@@ -13,6 +13,10 @@ namespace EdgeSentiment.Cli.Control;
 /// </summary>
 public sealed class AgentClient : IDisposable
 {
+    /// <summary>What a user the control socket refuses can do about it.</summary>
+    public const string GroupFix =
+        "add your user to the edgesentiment group (sudo usermod -aG edgesentiment $USER), log out and in again, and retry; or run the command with sudo";
+
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
     private readonly HttpClient _http;
 
@@ -143,7 +147,7 @@ public sealed class AgentClient : IDisposable
             {
                 SocketError.AccessDenied => new AgentRefusedException(
                     $"permission denied on the control socket {SocketPath}",
-                    "add your user to the edgesentiment group (sudo usermod -aG edgesentiment $USER), log out and in again, and retry; or run the command with sudo"),
+                    GroupFix),
                 _ => new AgentNotRunningException(
                     File.Exists(SocketPath)
                         ? $"nothing listens on the control socket {SocketPath} (a socket left by an agent that stopped)"

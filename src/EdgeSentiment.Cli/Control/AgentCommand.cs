@@ -10,6 +10,9 @@ public static class AgentCommand
 {
     public const string WorksWithoutAgent = "analyze, eval, devices, bench, key, export --database PATH";
 
+    /// <summary>How to start the agent, on a board and in a checkout.</summary>
+    public const string StartAgent = "'sudo systemctl start edgesentiment' (or scripts/run in a checkout, with --socket state/control.sock here)";
+
     public static async Task<int> RunAsync(CliConsole console, string socketPath, Func<AgentClient, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(console);
@@ -64,7 +67,7 @@ public static class AgentCommand
     {
         ArgumentNullException.ThrowIfNull(console);
         console.Fail($"the agent is not running: {detail}");
-        console.Error.WriteLine("Start it with 'sudo systemctl start edgesentiment' (or scripts/run in a checkout, with --socket state/control.sock here),");
+        console.Error.WriteLine($"Start it with {StartAgent},");
         console.Error.WriteLine($"or point --socket (or ${AgentOptions.SocketVariable}) at its socket. Without the agent these work: {WorksWithoutAgent}.");
     }
 

@@ -1,3 +1,5 @@
+using EdgeSentiment.Cli.Terminal;
+
 namespace EdgeSentiment.Cli.Control;
 
 /// <summary>
@@ -30,10 +32,10 @@ public sealed class TextTable
     /// <summary>Adds a row; <paramref name="style"/> may colour a padded cell, given its column.</summary>
     public void Add(string[] cells, Func<int, string, string>? style = null) => _rows.Add((cells, style));
 
-    public void Write(TextWriter output, Palette palette)
+    public void Write(TextWriter output, TerminalColors colors)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(palette);
+        ArgumentNullException.ThrowIfNull(colors);
         var widths = new int[_headers.Length];
         for (var c = 0; c < widths.Length; c++)
         {
@@ -44,7 +46,7 @@ public sealed class TextTable
             }
         }
 
-        output.WriteLine(palette.Bold(Line(_headers, widths, null)));
+        output.WriteLine(colors.Bold(Line(_headers, widths, null)));
         foreach (var (cells, style) in _rows)
         {
             output.WriteLine(Line(cells, widths, style));

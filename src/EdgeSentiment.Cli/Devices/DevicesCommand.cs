@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EdgeSentiment.Agent.Capture.PortAudio;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.Devices;
 
@@ -9,7 +10,8 @@ public static class DevicesCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("devices", "List capture devices (for Capture:Device) with their default sample rates.");
+        var command = new Command("devices", "List capture devices (for Capture:Device) with their default sample rates.")
+            .WithExamples("edgesentiment devices");
         command.SetAction(_ => Run(console));
         return command;
     }

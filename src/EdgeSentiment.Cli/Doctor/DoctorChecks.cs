@@ -9,6 +9,7 @@ public static class DoctorChecks
     [
         new ConfigurationCheck(),
         new ServiceCheck(),
+        new AgentCheck(),
         new ModelCheck(),
         new AudioInputCheck(),
         new KeyFileCheck(),

@@ -1,41 +1,44 @@
 using System.CommandLine;
 using EdgeSentiment.Cli.Config;
+using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.Doctor;
 
 /// <summary>
-/// <c>edgesentiment doctor [--json] [--config-dir DIR]</c>: checks the device the way the agent would use
-/// it and prints PASS, WARN or FAIL per check with what to do. Exit code 1 when any check fails.
+/// <c>edgesentiment doctor [--json] [--config-dir DIR] [--socket PATH]</c>: checks the device the way the
+/// agent would use it, asking the running agent for its own view, and prints PASS, WARN or FAIL per check
+/// with what to do. Exit code 1 when any check fails.
 /// </summary>
 public static class DoctorCommand
 {
-    /// <param name="console">Where the results go.</param>
-    /// <param name="agentStatusSource">Where the running agent's own status comes from; null to judge from outside only.</param>
-    public static Command Create(CliConsole console, Func<CancellationToken, Task<AgentStatusSnapshot?>>? agentStatusSource = null)
+    public static Command Create(CliConsole console)
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON document: {\"checks\":[{\"name\",\"status\",\"finding\",\"fix\"}],\"failed\":N,\"warnings\":N}." };
         var directory = ConfigDirectoryOption.Create();
+        var socket = AgentOptions.Socket();
         var command = new Command(
             "doctor",
-            "Check this device: configuration, service, model, audio input, key, database, disk, clock, GPIO and broker. "
+            "Check this device: configuration, service, agent, model, audio input, key, database, disk, clock, GPIO and broker. "
             + "Exit code 0 when nothing failed (warnings allowed), 1 when a check failed.")
         {
             json,
             directory,
+            socket,
         }.WithExamples(
             "sudo edgesentiment doctor                # as root, so it can read the key and the database",
             "edgesentiment doctor --json | jq '.checks[] | select(.status != \"PASS\")'",
+            "edgesentiment doctor --socket state/control.sock   # the agent of scripts/run",
             "edgesentiment doctor --config-dir ./my-config");
         command.SetAction((parseResult, cancellationToken) =>
-            RunAsync(parseResult.GetValue(json), parseResult.GetValue(directory), console, agentStatusSource, cancellationToken));
+            RunAsync(parseResult.GetValue(json), parseResult.GetValue(directory), parseResult.GetRequiredValue(socket), console, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(bool json, string? directory, CliConsole console, Func<CancellationToken, Task<AgentStatusSnapshot?>>? agentStatusSource, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(bool json, string? directory, string socket, CliConsole console, CancellationToken cancellationToken)
     {
         var configuration = AgentConfiguration.Load(directory);
-        var context = DoctorContext.ForThisMachine(configuration, agentStatusSource);
+        var context = DoctorContext.ForThisMachine(configuration, socket);
         var results = await DoctorRunner.RunAsync(DoctorChecks.All(), context, cancellationToken);
         if (json)
         {

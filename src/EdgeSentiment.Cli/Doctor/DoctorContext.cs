@@ -37,6 +37,15 @@ public sealed class DoctorContext
     /// <summary>What <see cref="AgentStatusSource"/> answered before the checks ran; null when it is absent or did not answer.</summary>
     public AgentStatusSnapshot? AgentStatus { get; set; }
 
+    /// <summary>Why <see cref="AgentStatusSource"/> did not answer (not running, refused, no reply); null when it answered or is absent.</summary>
+    public Exception? AgentStatusFailure { get; set; }
+
+    /// <summary>How long the agent may take to answer before it is judged from outside.</summary>
+    public TimeSpan AgentStatusLimit { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The control socket <see cref="AgentStatusSource"/> asks, for the findings; null when none is plugged in.</summary>
+    public string? AgentSocket { get; init; }
+
     /// <summary>$CREDENTIALS_DIRECTORY, which systemd sets for the service; the key is looked up there first, as the agent does.</summary>
     public string? CredentialsDirectory { get; init; }
 
@@ -68,8 +77,17 @@ public sealed class DoctorContext
         }
     }
 
+    /// <summary>
+    /// The running agent when it holds the result database: its lock holder, recognised by its program
+    /// name or by the process id the agent gave in its status.
+    /// </summary>
+    public LockHolder? AgentHolder =>
+        DatabaseHolder is { } holder && (holder.IsAgent || holder.ProcessId == AgentStatus?.ProcessId) ? holder : null;
+
     /// <summary>The context on this machine: real programs, PortAudio, MQTTnet, /proc and the file system.</summary>
-    public static DoctorContext ForThisMachine(AgentConfiguration configuration, Func<CancellationToken, Task<AgentStatusSnapshot?>>? agentStatusSource) => new()
+    /// <param name="configuration">The agent's effective configuration.</param>
+    /// <param name="agentSocket">The running agent's control socket, asked for its status; null to judge from outside only.</param>
+    public static DoctorContext ForThisMachine(AgentConfiguration configuration, string? agentSocket) => new()
     {
         Configuration = configuration,
         Processes = new ProcessRunner(),
@@ -77,7 +95,8 @@ public sealed class DoctorContext
         Broker = new MqttBrokerProbe(),
         DiskSpaceOf = DiskSpaceProbe.Of,
         FindLockHolder = LockHolders.Find,
-        AgentStatusSource = agentStatusSource,
+        AgentStatusSource = agentSocket is null ? null : AgentStatusQuery.Over(agentSocket),
+        AgentSocket = agentSocket,
         CredentialsDirectory = Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY"),
     };
 }

@@ -3,8 +3,6 @@ namespace EdgeSentiment.Cli.Doctor;
 /// <summary>Runs checks one after another; a check that throws becomes a failure of its own, the others still run.</summary>
 public static class DoctorRunner
 {
-    private static readonly TimeSpan AgentStatusLimit = TimeSpan.FromSeconds(2);
-
     public static async Task<IReadOnlyList<CheckResult>> RunAsync(IReadOnlyList<IDoctorCheck> checks, DoctorContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checks);
@@ -34,14 +32,21 @@ public static class DoctorRunner
         }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(AgentStatusLimit);
+        limit.CancelAfter(context.AgentStatusLimit);
         try
         {
             return await source(limit.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // An agent that does not answer is judged from outside, like one without a status source.
+            context.AgentStatusFailure = new TimeoutException($"the agent did not answer within {context.AgentStatusLimit.TotalSeconds:0.#} s");
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An agent that does not answer is judged from outside, like one without a status source;
+            // the agent check says why.
+            context.AgentStatusFailure = e;
             return null;
         }
     }

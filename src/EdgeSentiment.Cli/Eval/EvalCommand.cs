@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeSentiment.Cli.Analyze;
+using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Evaluation;
@@ -28,7 +29,9 @@ public static class EvalCommand
             actors,
             model,
             json,
-        };
+        }.WithExamples(
+            "edgesentiment eval --manifest my-clips.csv        # CSV with the header path,label",
+            "edgesentiment eval --ravdess DIR --actors 21-24 --json");
         command.Validators.Add(result =>
         {
             var hasManifest = result.GetValue(manifest) is not null;

@@ -3,6 +3,7 @@ using System.Globalization;
 using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Cli.Control;
+using EdgeSentiment.Cli.Terminal;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeSentiment.Cli.Export;
@@ -28,11 +29,7 @@ public static class ExportCommand
             "export",
             "Write the decrypted minute summaries and screening sessions as CSV or JSON lines. Asks the running agent "
             + "(through its control socket); with --database or --key, or when the agent is not running, reads the "
-            + "database file directly (then the agent must be stopped, and the key readable: usually sudo).\n\n"
-            + "Examples:\n"
-            + "  edgesentiment export --from 2026-11-25 --out results.csv\n"
-            + "  edgesentiment export --format jsonl --socket state/control.sock\n"
-            + "  sudo edgesentiment export --database /var/lib/edgesentiment/results.db   # agent stopped")
+            + "database file directly (then the agent must be stopped, and the key readable: usually sudo).")
         {
             from,
             to,
@@ -41,7 +38,10 @@ public static class ExportCommand
             database,
             key,
             socket,
-        };
+        }.WithExamples(
+            "edgesentiment export --from 2026-11-25 --out results.csv",
+            "edgesentiment export --format jsonl --socket state/control.sock",
+            "sudo edgesentiment export --database /var/lib/edgesentiment/results.db   # agent stopped");
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             if (!TryParseTime(parseResult.GetValue(from), DateTime.MinValue, "--from", console, out var fromUtc)

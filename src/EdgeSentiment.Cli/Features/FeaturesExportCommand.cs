@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Core.Features;
 
 namespace EdgeSentiment.Cli.Features;
@@ -29,7 +30,7 @@ public static class FeaturesExportCommand
             manifest,
             output,
             jobs,
-        };
+        }.WithExamples("edgesentiment features export --manifest clips.csv --out features/train --jobs 2");
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(manifest),
             parseResult.GetRequiredValue(output),

@@ -3,6 +3,7 @@ using System.Globalization;
 using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Export;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.History;
 
@@ -21,16 +22,15 @@ public static class HistoryCommand
         };
         var command = new Command(
             "history",
-            "Show the per-minute summaries the agent stored: the mood shown most of each minute, windows, speech share, counts and mean scores.\n\n"
-            + "Examples:\n"
-            + "  edgesentiment history                 # the last two hours\n"
-            + "  edgesentiment history --since 30m\n"
-            + "  edgesentiment history --since 2026-11-25T18:00Z --json")
+            "Show the per-minute summaries the agent stored: the mood shown most of each minute, windows, speech share, counts and mean scores.")
         {
             socket,
             json,
             since,
-        };
+        }.WithExamples(
+            "edgesentiment history                 # the last two hours",
+            "edgesentiment history --since 30m",
+            "edgesentiment history --since 2026-11-25T18:00Z --json");
         command.SetAction((parseResult, cancellationToken) =>
         {
             var text = parseResult.GetRequiredValue(since);
@@ -71,7 +71,7 @@ public static class HistoryCommand
             return;
         }
 
-        var palette = Palette.For(console);
+        var colors = TerminalColors.For(console);
         var table = new TextTable("minute", "mood", "windows", "speech", "negative", "neutral", "positive", "mean neg/neu/pos").AlignRight(2, 3, 4, 5, 6);
         foreach (var minute in history.Minutes)
         {
@@ -88,9 +88,9 @@ public static class HistoryCommand
                     tally.Positive.ToString(CultureInfo.InvariantCulture),
                     string.Create(CultureInfo.InvariantCulture, $"{mean.Negative:0.00} {mean.Neutral:0.00} {mean.Positive:0.00}"),
                 ],
-                (column, cell) => column == 1 ? palette.Mood(minute.DominantMood, cell) : cell);
+                (column, cell) => column == 1 ? colors.Mood(minute.DominantMood, cell) : cell);
         }
 
-        table.Write(console.Out, palette);
+        table.Write(console.Out, colors);
     }
 }

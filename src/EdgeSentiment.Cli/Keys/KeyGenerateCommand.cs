@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeSentiment.Agent.Storage;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.Keys;
 
@@ -13,7 +14,8 @@ public static class KeyGenerateCommand
             Description = "Where to write the key (mode 0600); an existing file is never replaced.",
             Required = true,
         };
-        var command = new Command("generate", "Write a new random 256-bit key for the result database.") { output };
+        var command = new Command("generate", "Write a new random 256-bit key for the result database.") { output }
+            .WithExamples("edgesentiment key generate --out /etc/edgesentiment/edgesentiment.key   # mode 0600, never overwrites");
         command.SetAction(parseResult => Run(parseResult.GetRequiredValue(output), console));
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EdgeSentiment.Agent.Storage;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.Keys;
 
@@ -20,7 +21,7 @@ public static class KeyRotateCommand
         {
             database,
             key,
-        };
+        }.WithExamples("sudo systemctl stop edgesentiment && sudo edgesentiment key rotate && sudo systemctl start edgesentiment");
         command.SetAction(parseResult => Run(parseResult.GetRequiredValue(database), parseResult.GetRequiredValue(key), console));
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Cli.Control;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.Leds;
 
@@ -21,12 +22,11 @@ public static class LedsCommand
         var command = new Command(
             "test",
             "Show every LED pattern in turn on the agent's indicator (negative, neutral, positive, fault blink, off; "
-            + "Control:LedTestStepMilliseconds each, 2 s by default), then the current mood again. Check each by eye.\n\n"
-            + "Example:\n  edgesentiment leds test")
+            + "Control:LedTestStepMilliseconds each, 2 s by default), then the current mood again. Check each by eye.")
         {
             socket,
             json,
-        };
+        }.WithExamples("edgesentiment leds test");
         command.SetAction((parseResult, cancellationToken) => AgentCommand.RunAsync(
             console,
             parseResult.GetRequiredValue(socket),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Cli.Control;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.Sessions;
 
@@ -23,12 +24,12 @@ public static class SessionsCommand
         var title = new Argument<string>("title") { Description = "What the session is, e.g. the film and the showing." };
         var command = new Command(
             "start",
-            "Start a session now (a running one is stopped first).\n\nExample:\n  edgesentiment sessions start \"Evening screening, hall 2\"")
+            "Start a session now (a running one is stopped first).")
         {
             title,
             socket,
             json,
-        };
+        }.WithExamples("edgesentiment sessions start \"Evening screening, hall 2\"");
         command.SetAction((parseResult, cancellationToken) => AgentCommand.RunAsync(
             console,
             parseResult.GetRequiredValue(socket),
@@ -55,11 +56,11 @@ public static class SessionsCommand
     {
         var socket = AgentOptions.Socket();
         var json = AgentOptions.Json();
-        var command = new Command("stop", "Stop the running session and show what the audience felt over it.\n\nExample:\n  edgesentiment sessions stop")
+        var command = new Command("stop", "Stop the running session and show what the audience felt over it.")
         {
             socket,
             json,
-        };
+        }.WithExamples("edgesentiment sessions stop");
         command.SetAction((parseResult, cancellationToken) => AgentCommand.RunAsync(
             console,
             parseResult.GetRequiredValue(socket),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Cli.Control;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.Status;
 
@@ -14,15 +15,14 @@ public static class StatusCommand
         var command = new Command(
             "status",
             "Show the running agent: uptime, model, current mood and input level, windows processed and dropped, "
-            + "store size and records, outbox and broker connection, recent faults.\n\n"
-            + "Examples:\n"
-            + "  edgesentiment status\n"
-            + "  edgesentiment status --socket state/control.sock   # the agent of scripts/run\n"
-            + "  edgesentiment status --json | jq .pipeline")
+            + "store size and records, outbox and broker connection, recent faults.")
         {
             socket,
             json,
-        };
+        }.WithExamples(
+            "edgesentiment status",
+            "edgesentiment status --socket state/control.sock   # the agent of scripts/run",
+            "edgesentiment status --json | jq .pipeline");
         command.SetAction((parseResult, cancellationToken) => AgentCommand.RunAsync(
             console,
             parseResult.GetRequiredValue(socket),
@@ -35,7 +35,7 @@ public static class StatusCommand
                 }
                 else
                 {
-                    StatusText.Write(console.Out, status, Palette.For(console));
+                    StatusText.Write(console.Out, status, TerminalColors.For(console));
                 }
 
                 return ExitCodes.Ok;

@@ -2,6 +2,7 @@ using System.Globalization;
 using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Agent.Publishing;
 using EdgeSentiment.Cli.Control;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.Status;
 
@@ -10,21 +11,21 @@ public static class StatusText
 {
     private const int LabelWidth = 13;
 
-    public static void Write(TextWriter output, StatusReply status, Palette palette)
+    public static void Write(TextWriter output, StatusReply status, TerminalColors colors)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(status);
-        ArgumentNullException.ThrowIfNull(palette);
+        ArgumentNullException.ThrowIfNull(colors);
         var c = CultureInfo.InvariantCulture;
 
-        Line(output, "Agent", $"{palette.Green("running")} for {DisplayText.Duration(TimeSpan.FromSeconds(status.UptimeSeconds))} (since {DisplayText.Date(status.StartedUtc)}), version {status.AgentVersion}");
+        Line(output, "Agent", $"{colors.Green("running")} for {DisplayText.Duration(TimeSpan.FromSeconds(status.UptimeSeconds))} (since {DisplayText.Date(status.StartedUtc)}), version {status.AgentVersion}");
         Line(output, "Model", $"{status.Model.Name} {status.Model.Version} ({status.Model.Precision}), {status.Model.Path}");
         if (status.Mood is { } mood)
         {
             var window = mood.CaptureFault
-                ? palette.Red("microphone unavailable, retrying")
+                ? colors.Red("microphone unavailable, retrying")
                 : $"last window {(mood.Speech == true ? "speech, " + DisplayText.Label(mood.Label) : "no speech")} at {DisplayText.Clock(mood.AtUtc)}";
-            Line(output, "Mood", $"{palette.Mood(mood.Mood, DisplayText.Mood(mood.Mood))} ({window})");
+            Line(output, "Mood", $"{colors.Mood(mood.Mood, DisplayText.Mood(mood.Mood))} ({window})");
         }
         else
         {
@@ -35,24 +36,24 @@ public static class StatusText
         var pipeline = status.Pipeline;
         var dropped = pipeline.DroppedChunks + pipeline.DroppedWindows + pipeline.DroppedResults;
         var drops = $"dropped {pipeline.DroppedChunks} audio chunks, {pipeline.DroppedWindows} windows, {pipeline.DroppedResults} results";
-        Line(output, "Windows", $"{pipeline.WindowsProcessed.ToString(c)} processed; {(dropped > 0 ? palette.Yellow(drops) : drops)}");
+        Line(output, "Windows", $"{pipeline.WindowsProcessed.ToString(c)} processed; {(dropped > 0 ? colors.Yellow(drops) : drops)}");
 
         var store = status.Store;
         Line(output, "Store", $"{store.Path}, {DisplayText.Bytes(store.FileBytes)}, key {store.KeyId}");
         Line(output, "  records", string.Join(", ", store.Records.Select(r => $"{r.Key} {r.Value.ToString(c)}")));
         var writes = store.WritesFailing
-            ? palette.Red($"FAILING ({store.FailedWrites} failed writes, {store.DroppedWindows} windows dropped)")
+            ? colors.Red($"FAILING ({store.FailedWrites} failed writes, {store.DroppedWindows} windows dropped)")
             : $"ok ({store.FailedWrites} failed so far)";
-        Line(output, "  writes", store.TamperedRecords > 0 ? $"{writes}; {palette.Red($"{store.TamperedRecords} records failed authentication")}" : writes);
+        Line(output, "  writes", store.TamperedRecords > 0 ? $"{writes}; {colors.Red($"{store.TamperedRecords} records failed authentication")}" : writes);
 
         var broker = status.Broker;
         Line(output, "Broker", broker.State == MqttConnectionState.Disabled
             ? $"disabled (Mqtt:Enabled is false); outbox {broker.OutboxDepth}"
-            : $"{BrokerState(broker.State, palette)} {broker.Broker}; outbox {broker.OutboxDepth}, published {broker.Published}"
+            : $"{BrokerState(broker.State, colors)} {broker.Broker}; outbox {broker.OutboxDepth}, published {broker.Published}"
               + (broker.LastSuccessUtc is { } ok ? $", last at {DisplayText.Date(ok)}" : string.Empty));
         if (broker.LastError is { } error)
         {
-            Line(output, "  last error", palette.Red(error) + (broker.LastErrorUtc is { } at ? $" at {DisplayText.Date(at)}" : string.Empty));
+            Line(output, "  last error", colors.Red(error) + (broker.LastErrorUtc is { } at ? $" at {DisplayText.Date(at)}" : string.Empty));
         }
 
         Line(output, "Session", status.Session is { } session
@@ -68,16 +69,16 @@ public static class StatusText
         Line(output, "Faults", $"{status.RecentFaults.Count} recent:");
         foreach (var fault in status.RecentFaults)
         {
-            Line(output, string.Empty, palette.Red($"{DisplayText.Date(fault.TimeUtc)}  {fault.Detail}"));
+            Line(output, string.Empty, colors.Red($"{DisplayText.Date(fault.TimeUtc)}  {fault.Detail}"));
         }
     }
 
-    private static string BrokerState(MqttConnectionState state, Palette palette) => state switch
+    private static string BrokerState(MqttConnectionState state, TerminalColors colors) => state switch
     {
-        MqttConnectionState.Connected => palette.Green("connected to"),
-        MqttConnectionState.Connecting => palette.Yellow("connecting to"),
-        MqttConnectionState.WaitingToReconnect => palette.Red("disconnected, retrying"),
-        _ => palette.Dim("stopped"),
+        MqttConnectionState.Connected => colors.Green("connected to"),
+        MqttConnectionState.Connecting => colors.Yellow("connecting to"),
+        MqttConnectionState.WaitingToReconnect => colors.Red("disconnected, retrying"),
+        _ => colors.Dim("stopped"),
     };
 
     private static void Line(TextWriter output, string label, string value) =>

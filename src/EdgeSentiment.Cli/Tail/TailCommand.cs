@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Cli.Control;
+using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.Tail;
 
@@ -22,15 +23,14 @@ public static class TailCommand
         });
         var command = new Command(
             "tail",
-            "Follow the live mood, one line per analysed window (every 0.5 s) with its label and an input level meter, until Ctrl+C.\n\n"
-            + "Examples:\n"
-            + "  edgesentiment tail\n"
-            + "  edgesentiment tail --count 20 --json     # 20 JSON lines, then exit")
+            "Follow the live mood, one line per analysed window (every 0.5 s) with its label and an input level meter, until Ctrl+C.")
         {
             socket,
             json,
             count,
-        };
+        }.WithExamples(
+            "edgesentiment tail",
+            "edgesentiment tail --count 20 --json     # 20 JSON lines, then exit");
         command.SetAction((parseResult, cancellationToken) => RunAsync(
             console, parseResult.GetRequiredValue(socket), parseResult.GetValue(json), parseResult.GetValue(count), cancellationToken));
         return command;
@@ -57,11 +57,11 @@ public static class TailCommand
 
     private static async Task<int> FollowAsync(AgentClient client, CliConsole console, bool json, int? count, CancellationToken cancellationToken)
     {
-        var palette = Palette.For(console);
+        var colors = TerminalColors.For(console);
         var path = count is { } n ? $"{ControlApi.Moods}?count={n.ToString(CultureInfo.InvariantCulture)}" : ControlApi.Moods;
         if (!json && console.IsInteractive)
         {
-            console.Error.WriteLine(palette.Dim($"Following the agent at {client.SocketPath}; Ctrl+C to stop."));
+            console.Error.WriteLine(colors.Dim($"Following the agent at {client.SocketPath}; Ctrl+C to stop."));
         }
 
         var received = 0;
@@ -74,7 +74,7 @@ public static class TailCommand
             }
             else
             {
-                console.Out.WriteLine(Line(mood, palette));
+                console.Out.WriteLine(Line(mood, colors));
             }
 
             console.Out.Flush();
@@ -90,16 +90,16 @@ public static class TailCommand
         return ExitCodes.Ok;
     }
 
-    private static string Line(MoodReply mood, Palette palette)
+    private static string Line(MoodReply mood, TerminalColors colors)
     {
         var time = DisplayText.Clock(mood.AtUtc);
         if (mood.CaptureFault)
         {
-            return $"{time}  {palette.Red("FAULT    ")}  microphone unavailable, retrying";
+            return $"{time}  {colors.Red("FAULT    ")}  microphone unavailable, retrying";
         }
 
         var speech = mood.Speech == true ? "speech   " : "no speech";
-        return $"{time}  {palette.Mood(mood.Mood, DisplayText.Mood(mood.Mood).PadRight(9))}  {speech}  {DisplayText.Label(mood.Label),-8}  "
+        return $"{time}  {colors.Mood(mood.Mood, DisplayText.Mood(mood.Mood).PadRight(9))}  {speech}  {DisplayText.Label(mood.Label),-8}  "
             + $"{DisplayText.Level(mood.LevelDbfs),10}  {DisplayText.Meter(mood.LevelDbfs, 30)}";
     }
 }

@@ -1,3 +1,5 @@
+using EdgeSentiment.Core.Mood;
+
 namespace EdgeSentiment.Cli.Terminal;
 
 /// <summary>
@@ -39,6 +41,15 @@ public sealed class TerminalColors
     public string Bold(string text) => Paint("\u001b[1m", text);
 
     public string Dim(string text) => Paint("\u001b[2m", text);
+
+    /// <summary>The mood's colour: red for negative, yellow for neutral, green for positive, dim otherwise.</summary>
+    public string Mood(AudienceMood mood, string text) => mood switch
+    {
+        AudienceMood.Negative => Red(text),
+        AudienceMood.Neutral => Yellow(text),
+        AudienceMood.Positive => Green(text),
+        _ => Dim(text),
+    };
 
     private string Paint(string code, string text) => Enabled ? code + text + Reset : text;
 }

@@ -30,6 +30,13 @@ public sealed class DoctorBed : IDisposable
 
     public LockHolder? Holder { get; set; }
 
+    /// <summary>The running agent's status source for the contexts made from now on; null for none.</summary>
+    public Func<CancellationToken, Task<AgentStatusSnapshot?>>? AgentStatusSource { get; set; }
+
+    public string? AgentSocket { get; set; }
+
+    public TimeSpan AgentStatusLimit { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Writes one configuration file (later names override earlier ones, as for the agent).</summary>
     public void Settings(string fileName, object settings) =>
         _folder.Write(Path.Combine("etc", fileName), JsonSerializer.Serialize(settings));
@@ -42,6 +49,9 @@ public sealed class DoctorBed : IDisposable
         Broker = Broker,
         DiskSpaceOf = _ => Disk,
         FindLockHolder = _ => Holder,
+        AgentStatusSource = AgentStatusSource,
+        AgentSocket = AgentSocket,
+        AgentStatusLimit = AgentStatusLimit,
     };
 
     public async Task<CheckResult> RunAsync(IDoctorCheck check) => await check.RunAsync(Context(), CancellationToken.None);

@@ -75,6 +75,20 @@ public sealed class StoreChecksTests : IDisposable
     }
 
     [Fact]
+    public async Task Database_HeldByTheProcessWhosePidTheAgentGave_IsTheAgents()
+    {
+        // An agent started another way (dotnet run, a test host) is known by the pid in its status.
+        _bed.Holder = new LockHolder(4242, "dotnet exec some-host.dll");
+        var context = _bed.Context();
+        context.AgentStatus = new AgentStatusSnapshot(4242, null, null, StoreKeyId: null);
+
+        var result = await new DatabaseCheck().RunAsync(context, CancellationToken.None);
+
+        Assert.Equal(CheckStatus.Pass, result.Status);
+        Assert.Contains("held by the running agent (pid 4242)", result.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Database_HeldByAnotherProcess_Warns()
     {
         _bed.Holder = new LockHolder(77, "edgesentiment export --format csv");

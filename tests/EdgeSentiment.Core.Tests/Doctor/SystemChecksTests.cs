@@ -133,21 +133,12 @@ public sealed class SystemChecksTests : IDisposable
     {
         var asked = 0;
         var snapshot = new AgentStatusSnapshot(4242, "USB Audio Device", -31.5, "k1");
-        var context = _bed.Context();
-        var withSource = new DoctorContext
+        _bed.AgentStatusSource = _ =>
         {
-            Configuration = context.Configuration,
-            Processes = context.Processes,
-            Audio = context.Audio,
-            Broker = context.Broker,
-            DiskSpaceOf = context.DiskSpaceOf,
-            FindLockHolder = context.FindLockHolder,
-            AgentStatusSource = _ =>
-            {
-                asked++;
-                return Task.FromResult<AgentStatusSnapshot?>(snapshot);
-            },
+            asked++;
+            return Task.FromResult<AgentStatusSnapshot?>(snapshot);
         };
+        var withSource = _bed.Context();
 
         await DoctorRunner.RunAsync([new ConfigurationCheck(), new ClockCheck()], withSource, CancellationToken.None);
 

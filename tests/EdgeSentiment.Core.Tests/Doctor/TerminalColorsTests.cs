@@ -1,5 +1,6 @@
 using EdgeSentiment.Cli;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Core.Mood;
 
 namespace EdgeSentiment.Core.Tests.Doctor;
 
@@ -43,6 +44,18 @@ public sealed class TerminalColorsTests
         var colors = TerminalColors.For(Terminal, Environment(("NO_COLOR", "")));
 
         Assert.True(colors.Enabled);
+    }
+
+    [Theory]
+    [InlineData(AudienceMood.Negative, "\u001b[31mtense\u001b[0m")]
+    [InlineData(AudienceMood.Neutral, "\u001b[33mtense\u001b[0m")]
+    [InlineData(AudienceMood.Positive, "\u001b[32mtense\u001b[0m")]
+    public void Mood_OnATerminal_ColoursByMood(AudienceMood mood, string expected)
+    {
+        var colors = TerminalColors.For(Terminal, Environment(("TERM", "xterm-256color")));
+
+        Assert.Equal(expected, colors.Mood(mood, "tense"));
+        Assert.Equal("tense", TerminalColors.Plain.Mood(mood, "tense"));
     }
 
     private static Func<string, string?> Environment(params (string Name, string Value)[] variables) =>

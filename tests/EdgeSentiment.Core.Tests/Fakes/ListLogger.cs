@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace EdgeSentiment.Core.Tests.Fakes;
 
-/// <summary>A logger that keeps every entry, for tests that check what was logged and how often.</summary>
+/// <summary>A logger that keeps every entry, for tests that check what was logged, how often, and that nothing reached Error.</summary>
 public sealed class ListLogger : ILogger
 {
     private readonly List<(LogLevel Level, EventId Id, string Message)> _entries = [];
@@ -31,6 +31,10 @@ public sealed class ListLogger : ILogger
 
         return count;
     }
+
+    /// <summary>Fails the test when anything reached Error: a test that made the code under it log an error has found a defect.</summary>
+    public void AssertNoErrors() =>
+        Assert.DoesNotContain(Entries, e => e.Level >= LogLevel.Error);
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;

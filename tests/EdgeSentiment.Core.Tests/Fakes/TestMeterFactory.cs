@@ -4,7 +4,8 @@ namespace EdgeSentiment.Core.Tests.Fakes;
 
 /// <summary>
 /// Makes meters scoped to this factory and adds up what their counters record, so a test sees
-/// its own pipeline's measurements and not those of tests running beside it.
+/// its own pipeline's measurements and not those of tests running beside it (a
+/// <see cref="MeterListener"/> of the test's own can pick them out by the same scope).
 /// </summary>
 public sealed class TestMeterFactory : IMeterFactory
 {
@@ -61,6 +62,8 @@ public sealed class TestMeterFactory : IMeterFactory
             {
                 meter.Dispose();
             }
+
+            _meters.Clear();
         }
     }
 }

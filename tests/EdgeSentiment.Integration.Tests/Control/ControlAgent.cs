@@ -7,7 +7,6 @@ using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Core.Tests;
 using EdgeSentiment.Core.Tests.Fakes;
-using EdgeSentiment.Integration.Tests.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -52,7 +51,7 @@ public sealed class ControlAgent : IAsyncLifetime, IDisposable
     public RecordingIndicator Indicator { get; } = new();
 
     /// <summary>Everything the agent logged; a test that made it log at Error has found a defect.</summary>
-    public RecordingLogger Log { get; } = new();
+    public ListLogger Log { get; } = new();
 
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("the agent is not started");
 

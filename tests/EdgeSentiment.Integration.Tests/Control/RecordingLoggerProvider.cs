@@ -1,14 +1,14 @@
-using EdgeSentiment.Integration.Tests.Storage;
+using EdgeSentiment.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeSentiment.Integration.Tests.Control;
 
-/// <summary>Sends every category of a host's logging to one <see cref="RecordingLogger"/>.</summary>
+/// <summary>Sends every category of a host's logging to one <see cref="ListLogger"/>.</summary>
 public sealed class RecordingLoggerProvider : ILoggerProvider
 {
-    private readonly RecordingLogger _logger;
+    private readonly ListLogger _logger;
 
-    public RecordingLoggerProvider(RecordingLogger logger)
+    public RecordingLoggerProvider(ListLogger logger)
     {
         _logger = logger;
     }

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using EdgeSentiment.Agent.Control;
 using EdgeSentiment.Cli;
 using EdgeSentiment.Core.Tests;
-using EdgeSentiment.Integration.Tests.Storage;
+using EdgeSentiment.Core.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -23,7 +23,7 @@ public sealed class SocketLifeTests
     [Fact]
     public async Task ASecondServerOnALiveSocket_RunsWithoutOneAndLeavesTheFirstAlone()
     {
-        var logger = new RecordingLogger();
+        var logger = new ListLogger();
         await using var second = Server(_agent.SocketPath, logger);
 
         await second.StartAsync(CancellationToken.None);
@@ -46,7 +46,7 @@ public sealed class SocketLifeTests
             File.Move(folder.PathOf("bound.sock"), path);
         }
 
-        var logger = new RecordingLogger();
+        var logger = new ListLogger();
         await using var server = Server(path, logger);
 
         await server.StartAsync(CancellationToken.None);
@@ -60,7 +60,7 @@ public sealed class SocketLifeTests
         logger.AssertNoErrors();
     }
 
-    private ControlServer Server(string path, RecordingLogger logger) => new(
+    private ControlServer Server(string path, ListLogger logger) => new(
         Options.Create(new ControlOptions { SocketPath = path }),
         _agent.Services.GetRequiredService<ControlEndpoints>(),
         NullLoggerFactory.Instance,

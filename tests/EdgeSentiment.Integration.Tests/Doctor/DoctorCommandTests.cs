@@ -33,6 +33,19 @@ public sealed class DoctorCommandTests : IDisposable
     }
 
     [Fact]
+    public void NoAgentRunning_IsAWarning_WithHowToStartIt()
+    {
+        _folder.WriteKey();
+
+        var report = DoctorReport.Parse(_folder.Doctor().Out);
+
+        Assert.Equal("WARN", report["agent"].Status);
+        Assert.Contains($"the agent is not running: no control socket at {_folder.NoAgentSocket}", report["agent"].Finding, StringComparison.Ordinal);
+        Assert.Contains("sudo systemctl start edgesentiment", report["agent"].Fix, StringComparison.Ordinal);
+        Assert.Contains("scripts/run", report["agent"].Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AWorldReadableKey_Fails_WithTheChmodFix_AndExitsOne()
     {
         _folder.WriteKey();
@@ -169,7 +182,7 @@ public sealed class DoctorCommandTests : IDisposable
     [Fact]
     public void PipedOutput_HasNoEscapeCodes_AndSaysWhatToDo()
     {
-        var run = CliRun.Of("doctor", "--config-dir", _folder.ConfigDirectory);
+        var run = CliRun.Of("doctor", "--config-dir", _folder.ConfigDirectory, "--socket", _folder.NoAgentSocket);
 
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.DoesNotContain('\u001b', run.Out);

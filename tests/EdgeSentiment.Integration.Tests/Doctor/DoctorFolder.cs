@@ -56,7 +56,10 @@ public sealed class DoctorFolder : IDisposable
         store.AppendMinute(Storage.StoreTestBed.Minute(0));
     }
 
-    public CliRun Doctor() => CliRun.Of("doctor", "--json", "--config-dir", ConfigDirectory);
+    /// <summary>Where no agent listens, so that an agent running on this machine does not answer these runs.</summary>
+    public string NoAgentSocket => _folder.PathOf("no-agent/control.sock");
+
+    public CliRun Doctor() => CliRun.Of("doctor", "--json", "--config-dir", ConfigDirectory, "--socket", NoAgentSocket);
 
     public void Dispose() => _folder.Dispose();
 }

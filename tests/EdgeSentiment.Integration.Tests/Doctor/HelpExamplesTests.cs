@@ -8,6 +8,14 @@ public sealed class HelpExamplesTests
     [InlineData("doctor", "edgesentiment doctor --json")]
     [InlineData("config show", "edgesentiment config show --config-dir")]
     [InlineData("completion", "edgesentiment completion bash | sudo tee")]
+    [InlineData("status", "edgesentiment status --json | jq .pipeline")]
+    [InlineData("tail", "edgesentiment tail --count 20 --json")]
+    [InlineData("history", "edgesentiment history --since 30m")]
+    [InlineData("sessions start", "edgesentiment sessions start \"Evening screening, hall 2\"")]
+    [InlineData("leds test", "edgesentiment leds test")]
+    [InlineData("export", "edgesentiment export --format jsonl --socket state/control.sock")]
+    [InlineData("analyze", "edgesentiment analyze samples/*.wav --json")]
+    [InlineData("key generate", "edgesentiment key generate --out")]
     public void ACommandsHelp_EndsWithItsExamples(string command, string example)
     {
         var run = CliRun.Of([.. command.Split(' '), "--help"]);

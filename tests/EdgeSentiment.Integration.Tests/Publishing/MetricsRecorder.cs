@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using EdgeSentiment.Core.Tests.Fakes;
 
 namespace EdgeSentiment.Integration.Tests.Publishing;
 

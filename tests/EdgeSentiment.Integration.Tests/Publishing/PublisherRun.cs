@@ -3,7 +3,7 @@ using EdgeSentiment.Agent.Publishing;
 using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
-using EdgeSentiment.Integration.Tests.Storage;
+using EdgeSentiment.Core.Tests.Fakes;
 
 namespace EdgeSentiment.Integration.Tests.Publishing;
 
@@ -25,7 +25,7 @@ public sealed class PublisherRun : IAsyncDisposable
 
     public IResultStore Store { get; }
 
-    public RecordingLogger Logger { get; } = new();
+    public ListLogger Logger { get; } = new();
 
     public MqttPublisher Publisher { get; }
 

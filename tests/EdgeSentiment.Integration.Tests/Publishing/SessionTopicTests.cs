@@ -3,6 +3,7 @@ using EdgeSentiment.Agent.Publishing;
 using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Tests.Fakes;
 using EdgeSentiment.Integration.Tests.Storage;
 
 namespace EdgeSentiment.Integration.Tests.Publishing;

@@ -1,4 +1,5 @@
 using EdgeSentiment.Agent.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace EdgeSentiment.Integration.Tests.Storage;
 
@@ -26,6 +27,22 @@ public sealed class RetentionTests : IDisposable
         Assert.Equal(recent, Assert.Single(store.ReadMinutes(DateTime.MinValue, DateTime.MaxValue)).Value);
         Assert.Empty(store.ReadWindows(DateTime.MinValue, DateTime.MaxValue));
         Assert.Same(report, store.GetStatus().LastRetention);
+        Assert.Equal(LogLevel.Information, Assert.Single(RetentionLogged()).Level);
+    }
+
+    [Fact]
+    public void ApplyRetention_WithNothingToRemove_LogsAtDebugOnly()
+    {
+        using var store = _bed.Open();
+        store.AppendMinute(StoreTestBed.Minute(0));
+
+        var report = store.ApplyRetention(StoreTestBed.Origin.AddHours(1));
+
+        Assert.Equal(0, report.ExpiredByAge + report.RemovedForSize);
+        Assert.False(report.Compacted);
+        var logged = Assert.Single(RetentionLogged());
+        Assert.Equal(LogLevel.Debug, logged.Level);
+        Assert.StartsWith("Retention removed 0 expired and 0 records", logged.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +95,11 @@ public sealed class RetentionTests : IDisposable
         Assert.Empty(Directory.GetFiles(_bed.Folder, "*backup*"));
         Assert.True(store.AppendWindow(StoreTestBed.Origin.AddHours(6), window));
         _bed.Logger.AssertNoErrors();
+        Assert.Equal(LogLevel.Information, Assert.Single(RetentionLogged()).Level);
     }
+
+    private List<(LogLevel Level, EventId Id, string Message)> RetentionLogged() =>
+        [.. _bed.Logger.Entries.Where(entry => entry.Id.Id == 5005)];
 
     private long StoreSize() =>
         new FileInfo(_bed.DatabasePath).Length + (File.Exists(LogPath()) ? new FileInfo(LogPath()).Length : 0);

@@ -1,6 +1,7 @@
 using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Tests.Fakes;
 
 namespace EdgeSentiment.Integration.Tests.Storage;
 
@@ -28,7 +29,7 @@ public sealed class StoreTestBed : IDisposable
 
     public StoreOptions Options { get; }
 
-    public RecordingLogger Logger { get; } = new();
+    public ListLogger Logger { get; } = new();
 
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(Origin));
 

@@ -1,6 +1,9 @@
 namespace EdgeSentiment.Agent.Control.Contract;
 
-/// <summary>Everything <c>edgesentiment status</c> shows. <see cref="Mood"/> is null before the first window.</summary>
+/// <summary>
+/// Everything <c>edgesentiment status</c> shows, and what <c>edgesentiment doctor</c> asks the agent.
+/// <see cref="Mood"/> is null before the first window.
+/// </summary>
 public sealed record StatusReply(
     int Version,
     string AgentVersion,
@@ -12,4 +15,6 @@ public sealed record StatusReply(
     StoreInfo Store,
     BrokerInfo Broker,
     SessionRow? Session,
-    IReadOnlyList<FaultRow> RecentFaults);
+    IReadOnlyList<FaultRow> RecentFaults,
+    int ProcessId,
+    CaptureInfo Capture);

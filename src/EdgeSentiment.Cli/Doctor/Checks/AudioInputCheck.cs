@@ -72,7 +72,7 @@ public sealed class AudioInputCheck : IDoctorCheck
         }
         catch (CaptureDeviceException e)
         {
-            if (context.DatabaseHolder is { IsAgent: true } agent)
+            if (context.AgentHolder is { } agent)
             {
                 var heard = context.AgentStatus?.InputLevelDbfs is { } dbfs ? $", which hears {Db(dbfs)}" : "";
                 return CheckResult.Pass(Name, $"'{name}' is present and in use by the running agent (pid {agent.ProcessId}{heard}); not measured here");

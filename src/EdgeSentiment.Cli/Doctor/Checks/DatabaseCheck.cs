@@ -44,7 +44,7 @@ public sealed class DatabaseCheck : IDoctorCheck
         var path = context.DatabasePath;
         if (context.DatabaseHolder is { } holder)
         {
-            return holder.IsAgent
+            return context.AgentHolder is not null
                 ? HeldByAgent(context, path, holder)
                 : CheckResult.Warn(Name, $"{path} is held by another process (pid {holder.ProcessId}: {holder.CommandLine})", $"let it finish, or stop it ('kill {holder.ProcessId}'), then run doctor again");
         }

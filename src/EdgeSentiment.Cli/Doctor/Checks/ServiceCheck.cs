@@ -31,7 +31,7 @@ public sealed class ServiceCheck : IDoctorCheck
         var state = active?.Output ?? "unknown";
         return state switch
         {
-            "active" => CheckResult.Pass(Name, $"the {Unit} service is active" + (context.DatabaseHolder is { IsAgent: true } holder ? $" (pid {holder.ProcessId})" : "")),
+            "active" => CheckResult.Pass(Name, $"the {Unit} service is active" + (context.AgentHolder is { } holder ? $" (pid {holder.ProcessId})" : "")),
             "activating" or "reloading" => CheckResult.Warn(Name, $"the {Unit} service is {state}", $"wait a few seconds and run 'edgesentiment doctor' again; 'journalctl -u {Unit} -e' shows its log"),
             "failed" => CheckResult.Fail(Name, $"the {Unit} service has failed", $"see why with 'journalctl -u {Unit} -e', fix it, then 'systemctl restart {Unit}'"),
             _ => CheckResult.Warn(Name, $"the {Unit} service is {state}", $"start it with 'systemctl enable --now {Unit}'"),
