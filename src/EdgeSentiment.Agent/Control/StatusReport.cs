@@ -23,6 +23,7 @@ public sealed class StatusReport
     private readonly WindowClassifier _classifier;
     private readonly TimeProvider _time;
     private readonly string _modelPath;
+    private readonly string _keyPath;
     private readonly CaptureInfo _capture;
     private readonly DateTimeOffset _started;
 
@@ -35,10 +36,12 @@ public sealed class StatusReport
         WindowClassifier classifier,
         IOptions<PipelineOptions> pipelineOptions,
         IOptions<CaptureOptions> captureOptions,
+        IOptions<StoreOptions> storeOptions,
         TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(pipelineOptions);
         ArgumentNullException.ThrowIfNull(captureOptions);
+        ArgumentNullException.ThrowIfNull(storeOptions);
         _metrics = metrics;
         _feed = feed;
         _store = store;
@@ -47,6 +50,7 @@ public sealed class StatusReport
         _classifier = classifier;
         _time = time;
         _modelPath = Path.GetFullPath(AgentHost.ModelPath(pipelineOptions.Value));
+        _keyPath = StoreKeyFile.ResolveForThisProcess(storeOptions.Value.KeyFile);
         _started = time.GetUtcNow();
         var capture = captureOptions.Value;
         _capture = capture.SourceKind == CaptureSourceKind.Microphone
@@ -84,7 +88,8 @@ public sealed class StatusReport
                 store.WritesFailing,
                 store.FailedWrites,
                 store.DroppedWindows,
-                store.TamperedRecords),
+                store.TamperedRecords,
+                _keyPath),
             new BrokerInfo(
                 broker.State,
                 broker.Broker,

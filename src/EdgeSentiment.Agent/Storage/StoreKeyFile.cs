@@ -15,6 +15,10 @@ public static class StoreKeyFile
     /// <c>$CREDENTIALS_DIRECTORY/edgesentiment.key</c> when systemd passed the credential,
     /// otherwise <paramref name="configuredPath"/>.
     /// </summary>
+    /// <summary>The full path of the key this process uses: <see cref="Resolve"/> with its own $CREDENTIALS_DIRECTORY.</summary>
+    public static string ResolveForThisProcess(string configuredPath) =>
+        Path.GetFullPath(Resolve(configuredPath, Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY")));
+
     public static string Resolve(string configuredPath, string? credentialsDirectory)
     {
         if (!string.IsNullOrEmpty(credentialsDirectory))

@@ -25,7 +25,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IResultStore>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
-            var keyPath = Path.GetFullPath(StoreKeyFile.Resolve(options.KeyFile, Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY")));
+            var keyPath = StoreKeyFile.ResolveForThisProcess(options.KeyFile);
             var logger = provider.GetRequiredService<ILogger<LiteDbResultStore>>();
             if (options.CreateKeyIfMissing && StoreKeyFile.CreateIfMissing(keyPath))
             {

@@ -19,7 +19,8 @@ public static class AgentStatusQuery
     {
         ArgumentNullException.ThrowIfNull(status);
         var device = status.Capture.Source == nameof(CaptureSourceKind.Microphone) ? status.Capture.Input : null;
-        return new AgentStatusSnapshot(status.ProcessId, device, status.Pipeline.LevelDbfs, status.Store.KeyId);
+        return new AgentStatusSnapshot(
+            status.ProcessId, device, status.Pipeline.LevelDbfs, status.Store.KeyId, status.Store.Path, status.Store.KeyFile);
     }
 
     private static async Task<AgentStatusSnapshot?> AskAsync(string socketPath, CancellationToken cancellationToken)

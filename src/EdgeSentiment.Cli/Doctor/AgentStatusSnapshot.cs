@@ -9,4 +9,7 @@ namespace EdgeSentiment.Cli.Doctor;
 /// <param name="CaptureDevice">The input device the agent reads, or null when it has none open.</param>
 /// <param name="InputLevelDbfs">The recent input level, or null when unknown.</param>
 /// <param name="StoreKeyId">The id of the key the open database uses, or null.</param>
-public sealed record AgentStatusSnapshot(int ProcessId, string? CaptureDevice, double? InputLevelDbfs, string? StoreKeyId);
+/// <param name="DatabasePath">The database the agent has open, or null when it did not say.</param>
+/// <param name="KeyPath">The key file the agent loaded, or null when it did not say.</param>
+public sealed record AgentStatusSnapshot(
+    int ProcessId, string? CaptureDevice, double? InputLevelDbfs, string? StoreKeyId, string? DatabasePath = null, string? KeyPath = null);

@@ -52,9 +52,11 @@ public sealed class DoctorContext
     /// <summary>The user the service runs as (User= in the unit).</summary>
     public string ServiceUser { get; init; } = "edgesentiment";
 
-    public string KeyPath => Path.GetFullPath(StoreKeyFile.Resolve(Configuration.Store.KeyFile, CredentialsDirectory));
+    /// <summary>The key file the running agent loaded, or else the one its configuration names.</summary>
+    public string KeyPath => AgentStatus?.KeyPath ?? Path.GetFullPath(StoreKeyFile.Resolve(Configuration.Store.KeyFile, CredentialsDirectory));
 
-    public string DatabasePath => Path.GetFullPath(Configuration.Store.DatabasePath);
+    /// <summary>The database the running agent has open, or else the one its configuration names.</summary>
+    public string DatabasePath => AgentStatus?.DatabasePath ?? Path.GetFullPath(Configuration.Store.DatabasePath);
 
     /// <summary>The model the agent would load, resolved the way the agent resolves it.</summary>
     public string ModelPath => AgentHost.ModelPath(Configuration.Pipeline);

@@ -35,4 +35,21 @@ public sealed class DoctorWithAgentTests : IDisposable
         Assert.Contains($"the agent uses key {key.Id}, the key file's", report["database"].Finding, StringComparison.Ordinal);
         _agent.Log.AssertNoErrors();
     }
+
+    [Fact]
+    public void TheAgentRunsWithStorePathsFromItsCommandLine_ThenTheKeyAndDatabaseChecksUseWhatTheAgentUses()
+    {
+        // As with scripts/run: the configuration folder names other files than the agent was started with.
+        using var folder = new DoctorFolder();
+        using var key = StoreKeyFile.Load(_agent.KeyFile);
+
+        var run = CliRun.Of("doctor", "--json", "--config-dir", folder.ConfigDirectory, "--socket", _agent.SocketPath);
+
+        var report = DoctorReport.Parse(run.Out);
+        Assert.True(report["key"].Status == "PASS", report["key"].Finding);
+        Assert.Contains(_agent.KeyFile, report["key"].Finding, StringComparison.Ordinal);
+        Assert.True(report["database"].Status == "PASS", report["database"].Finding);
+        Assert.Contains($"{_agent.DatabasePath} is held by the running agent", report["database"].Finding, StringComparison.Ordinal);
+        Assert.DoesNotContain(folder.KeyPath, run.Out, StringComparison.Ordinal);
+    }
 }

@@ -9,4 +9,5 @@ public sealed record StoreInfo(
     bool WritesFailing,
     long FailedWrites,
     long DroppedWindows,
-    long TamperedRecords);
+    long TamperedRecords,
+    string KeyFile);
