@@ -124,6 +124,9 @@ public sealed class ControlCommandsTests
             .Select(line => JsonDocument.Parse(line).RootElement)
             .Single(e => e.GetProperty("record").GetString() == "session" && e.GetProperty("title").GetString() == title);
         Assert.Equal(JsonValueKind.String, session.GetProperty("end").ValueKind);
+
+        // The mood shown most while it ran, kept when it ended, reaches the export through the agent too.
+        Assert.Equal(JsonValueKind.String, session.GetProperty("dominantMood").ValueKind);
     }
 
     [Fact]
