@@ -17,7 +17,7 @@ public sealed class ConnectionLogTests : IDisposable
         await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(port, _certificates), store => PublisherRun.AddMinute(store, 0));
 
         // Nothing listens: refused, again and again.
-        Assert.True(await WaitAsync(() => run.Logger.Count(6004) >= 3));
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6004) >= 3));
         var refused = Entries(run, 6004);
         Assert.Equal(LogLevel.Warning, refused[0].Level);
         Assert.Contains("check that the broker runs", refused[0].Message, StringComparison.Ordinal);
@@ -26,7 +26,7 @@ public sealed class ConnectionLogTests : IDisposable
         // A broker with a certificate from another CA: a new reason, so one Error, then Debug again.
         using (new MosquittoBroker(_certificates.CaFile, _certificates.OtherCaServer, port: port))
         {
-            Assert.True(await WaitAsync(() => run.Logger.Count(6005) >= 3));
+            Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6005) >= 3));
             var distrusted = Entries(run, 6005);
             Assert.Equal(LogLevel.Error, distrusted[0].Level);
             Assert.Contains("is not issued by the CA in Mqtt:CaFile", distrusted[0].Message, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class ConnectionLogTests : IDisposable
         }
 
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, port: port);
-        Assert.True(await WaitAsync(() => run.Logger.Count(6011) == 1), broker.Log);
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6011) == 1), broker.Log);
 
         var failed = run.Logger.Count(6004) + run.Logger.Count(6005);
         var reconnected = Entries(run, 6011).Single();
@@ -63,20 +63,4 @@ public sealed class ConnectionLogTests : IDisposable
 
     private static List<(LogLevel Level, EventId Id, string Message)> Entries(PublisherRun run, int eventId) =>
         run.Logger.Entries.Where(e => e.Id.Id == eventId).ToList();
-
-    private static async Task<bool> WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return condition();
-    }
 }

@@ -18,7 +18,7 @@ public sealed class HomeAssistantDiscoveryTests : IDisposable
         var options = PublisherRun.TlsOptions(broker.Port, _certificates);
         options.HomeAssistantDiscovery = true;
         await using var run = await PublisherRun.StartAsync(options);
-        Assert.True(await WaitAsync(() => run.Logger.Count(6012) == 1), "the configs are announced after connecting");
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6012) == 1), "the configs are announced after connecting");
 
         await using var homeAssistant = await TestSubscriber.ConnectAsync(broker.Port, topicFilter: "homeassistant/#");
         Assert.True(await homeAssistant.WaitForAsync(m => m.Count == 4, Patience), broker.Log);
@@ -87,21 +87,5 @@ public sealed class HomeAssistantDiscoveryTests : IDisposable
                 Assert.True(config.RootElement.TryGetProperty(key, out _), $"{topic} lacks {key}");
             }
         }
-    }
-
-    private static async Task<bool> WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return condition();
     }
 }

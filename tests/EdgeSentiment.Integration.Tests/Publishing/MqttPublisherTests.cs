@@ -35,7 +35,7 @@ public sealed class MqttPublisherTests : IDisposable
         }
 
         Assert.Equal(5, summaries.Select(s => s.GetProperty("id").GetGuid()).Distinct().Count());
-        Assert.True(await WaitAsync(() => run.Store.PeekOldest(10).Count == 0), "acknowledged entries must leave the outbox");
+        Assert.True(await Eventually.Within(Patience, () => run.Store.PeekOldest(10).Count == 0), "acknowledged entries must leave the outbox");
         var status = run.Publisher.GetStatus();
         Assert.Equal(MqttConnectionState.Connected, status.State);
         Assert.Equal(0, status.OutboxDepth);
@@ -104,10 +104,10 @@ public sealed class MqttPublisherTests : IDisposable
             await Task.Delay(30);
         }
 
-        Assert.True(await WaitAsync(() => run.Publisher.GetStatus().State != MqttConnectionState.Connected), "the publisher notices the outage");
+        Assert.True(await Eventually.Within(Patience, () => run.Publisher.GetStatus().State != MqttConnectionState.Connected), "the publisher notices the outage");
         Assert.Equal(10, run.Publisher.GetStatus().OutboxDepth);
         Assert.NotNull(run.Publisher.GetStatus().LastError);
-        Assert.True(await WaitAsync(() => run.Logger.Count(6004) >= 2), "reconnect attempts fail while the broker is down");
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6004) >= 2), "reconnect attempts fail while the broker is down");
         Assert.Equal(1, run.Logger.Count(6006));
 
         broker.Start();
@@ -122,7 +122,7 @@ public sealed class MqttPublisherTests : IDisposable
         }
 
         Assert.Equal(12, Summaries(subscriber.Messages).Select(s => s.GetProperty("id").GetGuid()).Distinct().Count());
-        Assert.True(await WaitAsync(() => run.Store.PeekOldest(20).Count == 0));
+        Assert.True(await Eventually.Within(Patience, () => run.Store.PeekOldest(20).Count == 0));
 
         // The lost connection is one line, the first refused attempt after it one more (repeats at Debug), the return one more.
         var reconnected = Assert.Single(run.Logger.Entries, e => e.Id.Id == 6011);
@@ -151,7 +151,7 @@ public sealed class MqttPublisherTests : IDisposable
         }
 
         await using var second = await PublisherRun.StartAsync(options, bed.Open());
-        Assert.True(await WaitAsync(() => second.Logger.Count(6004) >= 1), "the restarted agent finds no broker");
+        Assert.True(await Eventually.Within(Patience, () => second.Logger.Count(6004) >= 1), "the restarted agent finds no broker");
         Assert.Equal(5, second.Publisher.GetStatus().OutboxDepth);
 
         broker.Start();
@@ -160,7 +160,7 @@ public sealed class MqttPublisherTests : IDisposable
 
         Assert.Equal(Enumerable.Range(0, 6).Select(i => new DateTime(2026, 1, 1, 20, i, 0, DateTimeKind.Utc)), DistinctMinutes(subscriber.Messages));
         Assert.Equal(6, Summaries(subscriber.Messages).Select(s => s.GetProperty("id").GetGuid()).Distinct().Count());
-        Assert.True(await WaitAsync(() => second.Store.PeekOldest(10).Count == 0));
+        Assert.True(await Eventually.Within(Patience, () => second.Store.PeekOldest(10).Count == 0));
         second.Logger.AssertNoErrors();
         bed.Logger.AssertNoErrors();
     }
@@ -181,7 +181,7 @@ public sealed class MqttPublisherTests : IDisposable
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
         await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), store => PublisherRun.AddMinute(store, 0));
 
-        Assert.True(await WaitAsync(() => run.Logger.Count(6005) >= 2), "refused on every attempt");
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6005) >= 2), "refused on every attempt");
         var refusal = run.Logger.Entries.First(e => e.Id.Id == 6005);
         Assert.Equal(LogLevel.Error, refusal.Level);
         Assert.Contains(reason, refusal.Message, StringComparison.Ordinal);
@@ -212,7 +212,7 @@ public sealed class MqttPublisherTests : IDisposable
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, clientCertificate: _certificates);
         await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), store => PublisherRun.AddMinute(store, 0));
 
-        Assert.True(await WaitAsync(() => run.Logger.Count(6004) >= 2));
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6004) >= 2));
         Assert.Empty(subscriber.Messages);
         Assert.Single(run.Store.PeekOldest(10));
     }
@@ -225,7 +225,7 @@ public sealed class MqttPublisherTests : IDisposable
 
         await using (var secure = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), store => PublisherRun.AddMinute(store, 0)))
         {
-            Assert.True(await WaitAsync(() => secure.Logger.Count(6004) >= 2));
+            Assert.True(await Eventually.Within(Patience, () => secure.Logger.Count(6004) >= 2));
             Assert.Contains("TLS", secure.Logger.Entries.First(e => e.Id.Id == 6004).Message, StringComparison.Ordinal);
             Assert.Empty(subscriber.Messages);
         }
@@ -248,20 +248,4 @@ public sealed class MqttPublisherTests : IDisposable
 
     private static List<string> Moods(IReadOnlyList<(string Topic, JsonElement Body, bool Retained)> messages) =>
         messages.Where(m => m.Topic.EndsWith("/mood", StringComparison.Ordinal)).Select(m => m.Body.GetProperty("mood").GetString()!).ToList();
-
-    private static async Task<bool> WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return condition();
-    }
 }

@@ -60,7 +60,7 @@ public sealed class SessionTopicTests : IDisposable
         Assert.Equal(JsonValueKind.Null, sent[3].Body.GetProperty("session").GetProperty("title").ValueKind);
         Assert.Equal(untitled, sent[3].Body.GetProperty("session").GetProperty("sessionId").GetGuid());
 
-        Assert.True(await WaitAsync(() => run.Store.CountOutbox() == 0), "acknowledged entries must leave the outbox");
+        Assert.True(await Eventually.Within(Patience, () => run.Store.CountOutbox() == 0), "acknowledged entries must leave the outbox");
         var status = run.Publisher.GetStatus();
         Assert.Equal(2, status.PublishedSummaries);
         Assert.Equal(2, status.PublishedSessions);
@@ -86,7 +86,7 @@ public sealed class SessionTopicTests : IDisposable
             PublisherRun.AddMinute(store, 1);
         }, meters);
 
-        Assert.True(await WaitAsync(() => run.Publisher.GetStatus().State == MqttConnectionState.WaitingToReconnect));
+        Assert.True(await Eventually.Within(Patience, () => run.Publisher.GetStatus().State == MqttConnectionState.WaitingToReconnect));
         Assert.Equal(2, metrics.Gauge(MqttMetrics.OutboxDepthName));
         Assert.Contains(metrics.Gauge(MqttMetrics.ConnectionStateName), new int?[] { (int)MqttConnectionState.Connecting, (int)MqttConnectionState.WaitingToReconnect });
         Assert.Equal(0, metrics.Sum(MqttMetrics.PublishedName, "summary"));
@@ -99,20 +99,4 @@ public sealed class SessionTopicTests : IDisposable
 
     private static List<(string Topic, JsonElement Body, bool Retained)> Outbox(IReadOnlyList<(string Topic, JsonElement Body, bool Retained)> messages) =>
         messages.Where(m => m.Topic.EndsWith("/summary", StringComparison.Ordinal) || m.Topic.EndsWith("/session", StringComparison.Ordinal)).ToList();
-
-    private static async Task<bool> WaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return condition();
-    }
 }
