@@ -35,8 +35,8 @@ def _cli_identity(cli):
 
 
 def augmented_training_set(cli, clips, work, copies, seed):
-    """For each training clip: its clean features and `copies` augmented ones, its label and its
-    actor (the clean version is always first). Cached in `work`
+    """For each training clip: its clean features and `copies` augmented ones, its label, its
+    actor and its corpus emotion code (the clean version is always first). Cached in `work`
     while the clips, the number of copies, the seed, the augmentation and the extractor are the same."""
     names = hashlib.sha1("\n".join(c.path for c in clips).encode()).hexdigest()[:12]
     folder = os.path.join(work, f"train-k{copies}-s{seed}-{names}")
@@ -64,7 +64,7 @@ def augmented_training_set(cli, clips, work, copies, seed):
         feats = features.export(cli, items, prefix)
         _write_stamp(folder, feature_stamp)
     index = feats.by_path()
-    versions, labels, actors = [], [], []
+    versions, labels, actors, emotions = [], [], [], []
     for i, clip in enumerate(clips):
         paths = [clip.path] + [os.path.join(folder, f"{i:05d}-{k}.wav") for k in range(copies)]
         found = [feats.clip(index[os.path.abspath(p)]) for p in paths if os.path.abspath(p) in index]
@@ -72,7 +72,8 @@ def augmented_training_set(cli, clips, work, copies, seed):
             versions.append(found)
             labels.append(LABELS.index(clip.label))
             actors.append(clip.actor)
-    return versions, labels, actors, feats.settings
+            emotions.append(clip.emotion)
+    return versions, labels, actors, emotions, feats.settings
 
 
 NOISE_FLOOR_DBFS = -30.0

@@ -9,6 +9,7 @@ import torch
 from torch import nn
 
 from . import metrics
+from .corpus import EMOTION_TO_SENTIMENT, LABELS
 from .model import SentimentNet, SpecAugment
 
 
@@ -85,9 +86,30 @@ def evaluate(model, clips, labels, length, floor):
     return metrics.summary(labels, probs.argmax(axis=1))
 
 
+def update_average(average, model, decay):
+    """average <- decay * average + (1 - decay) * model, over weights and batch-norm statistics."""
+    with torch.no_grad():
+        for kept, current in zip(average.state_dict().values(), model.state_dict().values()):
+            if kept.dtype.is_floating_point:
+                kept.mul_(decay).add_(current, alpha=1.0 - decay)
+            else:
+                kept.copy_(current)
+
+
+def emotion_grouping():
+    """[8, 3]: row e-1 has a 1 in the column of the sentiment of corpus emotion e."""
+    grouping = np.zeros((len(EMOTION_TO_SENTIMENT), len(LABELS)), dtype=np.float32)
+    for emotion, sentiment in EMOTION_TO_SENTIMENT.items():
+        grouping[emotion - 1, LABELS.index(sentiment)] = 1.0
+    return grouping
+
+
 def train(settings, train_versions, train_labels, validation_sets, length, floor, log=print,
-          noise_templates=None, keep_last=False):
+          noise_templates=None, keep_last=False, train_emotions=None):
     """train_versions[i] lists the feature arrays of every version of training clip i.
+    With settings["targets"] "emotion" the network learns the corpus' eight emotions
+    (train_emotions) and its output sums them into the three sentiments; the loss is the
+    class-weighted sentiment loss on those sums plus settings["emotion_loss"] times the emotion loss.
     validation_sets maps a name to (clips, labels); the first one chooses the epoch, unless
     keep_last, when the last epoch is kept and the sets are only watched.
     Returns (best model, history)."""
@@ -99,17 +121,41 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
                        settings["time_masks"], settings["time_width"]) if settings["spec_augment"] else None
     blocks = tuple((int(b[0]), int(b[1])) for b in settings["blocks"].split(","))
     model = SentimentNet(width=settings["width"], stem=settings["stem"], blocks=blocks, dropout=settings["dropout"],
-                         scale=settings["scale"], spec_augment=spec, per_band=settings["norm"] == "band",
-                         stats=settings["pool"] == "stats")
+                         scale=settings["scale"], per_band=settings["norm"] == "band",
+                         stats=settings["pool"] == "stats",
+                         grouping=emotion_grouping() if settings["targets"] == "emotion" else None)
     labels = np.asarray(train_labels)
     counts = np.bincount(labels, minlength=3).astype(float)
     weights = torch.tensor(len(labels) / (3.0 * np.maximum(counts, 1.0)), dtype=torch.float32)
     loss_fn = nn.CrossEntropyLoss(weight=weights, label_smoothing=settings["label_smoothing"])
+    objective = lambda logits, y, e: loss_fn(logits, y)  # noqa: E731
+    if model.grouping is not None:
+        emotions = np.asarray(train_emotions) - 1
+        emotion_counts = np.bincount(emotions, minlength=model.grouping.shape[0]).astype(float)
+        emotion_loss = nn.CrossEntropyLoss(
+            weight=torch.tensor(len(emotions) / (len(emotion_counts) * np.maximum(emotion_counts, 1.0)),
+                                dtype=torch.float32),
+            label_smoothing=settings["label_smoothing"])
+        sentiment_loss = nn.NLLLoss(weight=weights)
+
+        def objective(logits, y, e):
+            grouped = torch.softmax(logits, dim=1) @ model.grouping
+            return sentiment_loss(torch.log(grouped.clamp(min=1e-7)), y) + \
+                settings["emotion_loss"] * emotion_loss(logits, e)
+    else:
+        emotions = np.zeros(len(labels), dtype=np.int64)
     optimizer = torch.optim.AdamW(model.parameters(), lr=settings["lr"], weight_decay=settings["weight_decay"])
     batch = settings["batch"]
     steps_per_epoch = (len(labels) * settings["passes"] + batch - 1) // batch
     scheduler = torch.optim.lr_scheduler.OneCycleLR(
         optimizer, max_lr=settings["lr"], total_steps=settings["epochs"] * steps_per_epoch, pct_start=0.15)
+
+    # An exponential moving average of the weights (and batch-norm statistics): the network the
+    # epoch ends with is one noisy point of the last few hundred steps; their average is steadier
+    # on voices it has not heard, and it makes "keep the last epoch" a fair choice.
+    average = copy.deepcopy(model) if settings["ema"] > 0 else None
+    model.spec_augment = spec  # after the copy: the average never augments (and a generator cannot be copied)
+    step = 0
 
     selector = next(iter(validation_sets))
     best, best_score, best_epoch, history = None, -1.0, 0, []
@@ -129,6 +175,7 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
             if settings["channel_eq"]:
                 x = x + np.stack([channel_curve(rng, x.shape[2]) for _ in idx])[:, None, :]
             y = torch.from_numpy(labels[idx])
+            e = torch.from_numpy(emotions[idx])
             x = torch.from_numpy(x)
             if settings["mixup"] > 0:
                 lam = float(rng.beta(settings["mixup"], settings["mixup"]))
@@ -136,15 +183,19 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
                 # Mix the log-mel of two windows after normalisation would need the graph's internals;
                 # mixing the raw log-mel is close enough for a regulariser.
                 logits = model.logits(lam * x + (1 - lam) * x[perm])
-                loss = lam * loss_fn(logits, y) + (1 - lam) * loss_fn(logits, y[perm])
+                loss = lam * objective(logits, y, e) + (1 - lam) * objective(logits, y[perm], e[perm])
             else:
-                loss = loss_fn(model.logits(x), y)
+                loss = objective(model.logits(x), y, e)
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
             scheduler.step()
+            step += 1
+            if average is not None:
+                update_average(average, model, min(settings["ema"], (1.0 + step) / (10.0 + step)))
             total += float(loss) * len(idx)
-        figures = {name: evaluate(model, clips, lab, length, floor) for name, (clips, lab) in validation_sets.items()}
+        scored = average if average is not None else model
+        figures = {name: evaluate(scored, clips, lab, length, floor) for name, (clips, lab) in validation_sets.items()}
         score = figures[selector]["uar"]
         history.append({"epoch": epoch, "loss": round(total / len(order), 4),
                         **{f"{n}_uar": f["uar"] for n, f in figures.items()}})
@@ -152,7 +203,7 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
             + "  ".join(f"{n} UAR {f['uar']:.3f} F1 {f['macro_f1']:.3f}" for n, f in figures.items())
             + f"  ({time.time() - started:.1f} s)")
         if keep_last or score > best_score:
-            best, best_score, best_epoch = copy.deepcopy(model.state_dict()), score, epoch
+            best, best_score, best_epoch = copy.deepcopy(scored.state_dict()), score, epoch
         elif epoch - best_epoch >= settings["patience"]:
             log(f"no better {selector} UAR for {settings['patience']} epochs: stopping")
             break

@@ -70,7 +70,7 @@ class SentimentNet(nn.Module):
     """[N, frames, bands] natural-log mel power in, [N, 3] probabilities out."""
 
     def __init__(self, width=64, blocks=((2, 2), (1, 1), (2, 2), (1, 1), (1, 2)), stem=32,
-                 dropout=0.3, scale=True, spec_augment=None, per_band=True, stats=False):
+                 dropout=0.3, scale=True, spec_augment=None, per_band=True, stats=False, grouping=None):
         super().__init__()
         self.norm = WindowNorm(scale=scale, per_band=per_band)
         self.stem = conv_bn(1, stem, (5, 5), (2, 2))
@@ -83,7 +83,12 @@ class SentimentNet(nn.Module):
         self.blocks = nn.Sequential(*layers)
         self.pool = AttentionPool(cin, stats=stats)
         self.dropout = nn.Dropout(dropout)
-        self.head = nn.Linear(cin * 2 if stats else cin, 3)
+        # With a grouping ([classes, 3], one 1 per row) the head tells the finer classes (the
+        # corpus' eight emotions) apart and the output sums their probabilities per sentiment.
+        # A plain tensor, not a buffer: the export writes it as a constant of each member's graph
+        # (identical buffers of ensemble members would be merged into one dangling initializer).
+        self.grouping = None if grouping is None else torch.as_tensor(grouping, dtype=torch.float32)
+        self.head = nn.Linear(cin * 2 if stats else cin, 3 if grouping is None else self.grouping.shape[0])
         self.spec_augment = spec_augment
 
     def logits(self, x):
@@ -95,7 +100,8 @@ class SentimentNet(nn.Module):
         return self.head(self.dropout(self.pool(x)))
 
     def forward(self, x):
-        return torch.softmax(self.logits(x), dim=1)
+        probabilities = torch.softmax(self.logits(x), dim=1)
+        return probabilities if self.grouping is None else probabilities @ self.grouping
 
 
 class Ensemble(nn.Module):
@@ -114,6 +120,20 @@ class Ensemble(nn.Module):
             total = total + member(x)
         # Written as a product with a constant so the graph stays Add/Mul (no ReduceMean over members).
         return total * (1.0 / len(self.members))
+
+
+class PriorCorrection(nn.Module):
+    """Multiplies a model's probabilities by a weight per class and renormalises: the class
+    priors fitted on clips of voices the model did not learn from (metrics.fit_class_weights)."""
+
+    def __init__(self, inner, weights):
+        super().__init__()
+        self.inner = inner
+        self.register_buffer("weights", torch.tensor(weights, dtype=torch.float32).view(1, -1))
+
+    def forward(self, x):
+        weighted = self.inner(x) * self.weights
+        return weighted / weighted.sum(dim=1, keepdim=True)
 
 
 class SpecAugment:

@@ -68,6 +68,8 @@ def run(model, x):
             out = inp[0] @ w
             if inp[2] is not None:
                 out = out + inp[2]
+        elif op == "MatMul":
+            out = inp[0] @ inp[1]
         elif op == "QuantizeLinear":
             scale = _axis_shape(inp[1], a.get("axis", 1), inp[0].dim())
             zero = inp[2]

@@ -16,13 +16,15 @@ import torch
 
 from . import corpus, dataset, export, features, fit, metrics, onnxrun, quantize, reference, smoke
 from .corpus import LABELS
-from .model import Ensemble, parameter_count
+from .model import Ensemble, PriorCorrection, parameter_count
 
 MODEL_VERSION = "2026.11.1"
 
 DEFAULTS = {
-    "seed": 20261125, "members": 1, "member_folds": True, "member_last": True, "copies": 4, "epochs": 35, "patience": 15, "batch": 32, "passes": 3,
-    "lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.05, "mixup": 0.0,
+    "seed": 20261125, "members": 1, "member_folds": True, "member_last": True, "fold_stop": True,
+    "calibrate": False, "copies": 4, "epochs": 35, "patience": 15, "batch": 32, "passes": 3,
+    "lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.05, "mixup": 0.0, "ema": 0.0,
+    "targets": "sentiment", "emotion_loss": 0.5,
     "width": 64, "stem": 24, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
     "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5,
     "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
@@ -102,7 +104,7 @@ def _train_member(m):
     torch.set_num_threads(1)
     settings, held_out = dict(job["settings"]), set(job["folds"][m])
     settings["seed"] = job["settings"]["seed"] + m
-    versions, labels, actors = job["versions"], job["labels"], job["actors"]
+    versions, labels, actors, emotions = job["versions"], job["labels"], job["actors"], job["emotions"]
     folds = settings["member_folds"]
     train_idx = [i for i, a in enumerate(actors) if not folds or a not in held_out]
     out_idx = [i for i, a in enumerate(actors) if a in held_out]
@@ -116,22 +118,25 @@ def _train_member(m):
     model, best_epoch, history = fit.train(
         settings, [versions[i] for i in train_idx], [labels[i] for i in train_idx], sets, job["length"],
         job["floor"], log=lambda line: print(f"{tag}: {line}", file=sys.stderr, flush=True),
-        noise_templates=job["templates"], keep_last=not folds and settings["member_last"])
+        noise_templates=job["templates"], train_emotions=[emotions[i] for i in train_idx],
+        keep_last=settings["member_last"] if not folds else not settings["fold_stop"])
     if not folds:
         return model, best_epoch, history, [], np.zeros((0, 3))
     held_out_probs = fit.predict_clips(model, sets["held_out"][0], job["length"], job["floor"])
     return model, best_epoch, history, out_idx, held_out_probs
 
 
-def train_ensemble(settings, versions, labels, actors, validation, length, floor, templates, jobs):
+def train_ensemble(settings, versions, labels, actors, emotions, validation, length, floor, templates, jobs):
     """Trains settings["members"] networks with seeds seed, seed+1, ... With member_folds, member m
-    learns from every training actor but those of fold m and keeps its best epoch on that fold;
+    learns from every training actor but those of fold m and keeps its best epoch on that fold
+    (fold_stop) or its last epoch, when the fold only watches and its figure is a fair estimate;
     without, every member learns from all training actors and keeps its last epoch (or, with
     member_last false, its best epoch on the validation actors; otherwise they only watch). Returns the ensemble, the members' records and (with folds) the
     cross-validation figures of the held-out folds."""
     count = settings["members"]
     folds = actor_folds(actors, count)
     _MEMBER_JOB.update(settings=settings, folds=folds, versions=versions, labels=labels, actors=actors,
+                       emotions=emotions,
                        validation=validation, length=length, floor=floor, templates=templates)
     try:
         if jobs > 1:
@@ -151,7 +156,7 @@ def train_ensemble(settings, versions, labels, actors, validation, length, floor
             member["held_out"] = metrics.summary(np.array([labels[i] for i in out_idx]), probs.argmax(axis=1))
         members.append(member)
     cross_validation = metrics.summary(np.asarray(labels), oof.argmax(axis=1)) if settings["member_folds"] else None
-    return Ensemble([r[0] for r in results]).eval(), members, cross_validation
+    return Ensemble([r[0] for r in results]).eval(), members, cross_validation, oof
 
 
 def clip_probabilities_onnx(graph, clips, length, floor):
@@ -219,7 +224,7 @@ def main(argv):
         if not train_clips or not val_clips:
             raise SystemExit("error: the data has no training (actors 01-18) or validation (19-20) clips")
         say(f"{len(train_clips)} training, {len(val_clips)} validation, {len(test_clips)} test clips")
-        versions, labels, actors, feat_settings = dataset.augmented_training_set(
+        versions, labels, actors, emotions, feat_settings = dataset.augmented_training_set(
             cli, train_clips, work, settings["copies"], settings["seed"])
         length = export.window_frames(feat_settings)
         floor = float(np.log(float(feat_settings["log_floor"])))
@@ -232,10 +237,10 @@ def main(argv):
 
         templates = dataset.noise_floor_templates(cli, work, settings["seed"]) if settings["noise_floor"] > 0 else None
         say(f"Training ({settings['epochs']} epochs at most, {length}-frame windows)")
-        members, cross_validation = None, None
+        members, cross_validation, selection, class_weights = None, None, None, None
         if settings["members"] > 1:
-            model, members, cross_validation = train_ensemble(
-                settings, versions, labels, actors, val[:2], length, floor, templates, args.jobs)
+            model, members, cross_validation, oof = train_ensemble(
+                settings, versions, labels, actors, emotions, val[:2], length, floor, templates, args.jobs)
             best_epoch = [m["best_epoch"] for m in members]
             history = [m["history"] for m in members]
             for m in members:
@@ -245,10 +250,24 @@ def main(argv):
             if cross_validation:
                 say(f"Cross-validation over the training actors (held-out folds): UAR {cross_validation['uar']:.3f}  "
                     f"macro-F1 {cross_validation['macro_f1']:.3f}")
+                # The figure runs are compared by: every clip of actors 1-20 scored by networks that
+                # never learned from its voice (held-out folds for 1-18, the ensemble for 19-20).
+                val_probs = fit.predict_clips(model, val[0], length, floor)
+                selection = metrics.summary(np.concatenate([labels, val[1]]),
+                                            np.concatenate([oof, val_probs]).argmax(axis=1))
+                say(f"Selection figure (actors 1-20, {len(labels) + len(val[1])} unheard clips): "
+                    f"UAR {selection['uar']:.3f}  macro-F1 {selection['macro_f1']:.3f}")
+                if settings["calibrate"]:
+                    class_weights = metrics.fit_class_weights(labels, oof)
+                    model = PriorCorrection(model, class_weights).eval()
+                    corrected = metrics.summary(labels, (oof * np.array(class_weights)).argmax(axis=1))
+                    say(f"Class weights fitted on the held-out folds: {[round(w, 3) for w in class_weights]} "
+                        f"(cross-validation UAR {corrected['uar']:.3f}, macro-F1 {corrected['macro_f1']:.3f}; "
+                        "optimistic, fitted on these clips)")
         else:
             model, best_epoch, history = fit.train(settings, versions, labels, validation_sets, length, floor,
                                                    log=lambda line: print(line, file=sys.stderr, flush=True),
-                                                   noise_templates=templates)
+                                                   noise_templates=templates, train_emotions=emotions)
             say(f"Best validation UAR at epoch {best_epoch}")
 
         fused = quantize.fuse(model)
@@ -298,7 +317,7 @@ def main(argv):
             "epochs_run": [len(h) for h in history] if members else len(history), "minutes": round((time.time() - started) / 60, 1),
             "validation_torch_uar": torch_check["uar"],
             "figures": results, "history": history,
-            **({"cross_validation": cross_validation,
+            **({"cross_validation": cross_validation, "selection": selection, "class_weights": class_weights,
                 "members": [{k: v for k, v in m.items() if k != "history"} for m in members]} if members else {}),
             "sizes": {"fp32": os.path.getsize(fp32_path), "int8": os.path.getsize(int8_path)},
         }
