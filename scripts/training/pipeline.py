@@ -257,6 +257,11 @@ def main(argv):
                                             np.concatenate([oof, val_probs]).argmax(axis=1))
                 say(f"Selection figure (actors 1-20, {len(labels) + len(val[1])} unheard clips): "
                     f"UAR {selection['uar']:.3f}  macro-F1 {selection['macro_f1']:.3f}")
+                kept = os.path.join(work, "predictions", time.strftime("%Y%m%dT%H%M%S") + ".npz")
+                os.makedirs(os.path.dirname(kept), exist_ok=True)
+                np.savez(kept, held_out=oof, labels=np.asarray(labels), emotions=np.asarray(emotions),
+                         actors=np.asarray(actors), validation=val_probs, validation_labels=val[1])
+                say(f"Held-out and validation probabilities kept in {kept}")
                 if settings["calibrate"]:
                     class_weights = metrics.fit_class_weights(labels, oof)
                     model = PriorCorrection(model, class_weights).eval()
