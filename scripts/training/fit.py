@@ -123,7 +123,8 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
     model = SentimentNet(width=settings["width"], stem=settings["stem"], blocks=blocks, dropout=settings["dropout"],
                          scale=settings["scale"], per_band=settings["norm"] == "band",
                          stats=settings["pool"] == "stats",
-                         grouping=emotion_grouping() if settings["targets"] == "emotion" else None)
+                         grouping=emotion_grouping() if settings["targets"] == "emotion" else None,
+                         band_groups=settings["band_groups"], bands=train_versions[0][0].shape[1])
     labels = np.asarray(train_labels)
     counts = np.bincount(labels, minlength=3).astype(float)
     weights = torch.tensor(len(labels) / (3.0 * np.maximum(counts, 1.0)), dtype=torch.float32)

@@ -70,7 +70,8 @@ class SentimentNet(nn.Module):
     """[N, frames, bands] natural-log mel power in, [N, 3] probabilities out."""
 
     def __init__(self, width=64, blocks=((2, 2), (1, 1), (2, 2), (1, 1), (1, 2)), stem=32,
-                 dropout=0.3, scale=True, spec_augment=None, per_band=True, stats=False, grouping=None):
+                 dropout=0.3, scale=True, spec_augment=None, per_band=True, stats=False, grouping=None,
+                 band_groups=1, bands=64):
         super().__init__()
         self.norm = WindowNorm(scale=scale, per_band=per_band)
         self.stem = conv_bn(1, stem, (5, 5), (2, 2))
@@ -81,6 +82,16 @@ class SentimentNet(nn.Module):
             layers.append(SeparableBlock(cin, cout, stride))
             cin = cout
         self.blocks = nn.Sequential(*layers)
+        # The remaining mel bands are averaged into band_groups groups (1: all of them), each
+        # group's channels kept apart, so the pooling still knows where in the spectrum energy sits.
+        remaining = bands
+        for stride in [(2, 2)] + list(blocks):
+            remaining = (remaining + stride[1] - 1) // stride[1]
+        if remaining % band_groups:
+            raise ValueError(f"{remaining} remaining mel bands do not split into {band_groups} groups")
+        self.band_groups = band_groups
+        self.group_width = remaining // band_groups
+        cin *= band_groups
         self.pool = AttentionPool(cin, stats=stats)
         self.dropout = nn.Dropout(dropout)
         # With a grouping ([classes, 3], one 1 per row) the head tells the finer classes (the
@@ -96,7 +107,12 @@ class SentimentNet(nn.Module):
         if self.training and self.spec_augment is not None:
             x = self.spec_augment(x)
         x = self.blocks(self.stem(x.unsqueeze(1)))  # [N, C, T', F']
-        x = x.mean(dim=3)  # over the remaining mel bands
+        if self.band_groups == 1:
+            x = x.mean(dim=3)  # over the remaining mel bands
+        else:
+            width = self.group_width
+            # Slices with constant bounds, so the exported graph has no shape arithmetic.
+            x = torch.cat([x[:, :, :, g * width:(g + 1) * width].mean(dim=3) for g in range(self.band_groups)], dim=1)
         return self.head(self.dropout(self.pool(x)))
 
     def forward(self, x):

@@ -68,6 +68,14 @@ def run(model, x):
             out = inp[0] @ w
             if inp[2] is not None:
                 out = out + inp[2]
+        elif op == "Slice":
+            out = inp[0]
+            axes = inp[3].tolist() if len(inp) > 3 and inp[3] is not None else list(range(len(inp[1])))
+            steps = inp[4].tolist() if len(inp) > 4 and inp[4] is not None else [1] * len(axes)
+            for start, end, axis, step in zip(inp[1].tolist(), inp[2].tolist(), axes, steps):
+                index = [slice(None)] * out.dim()
+                index[axis] = slice(start, min(end, out.shape[axis]), step)
+                out = out[tuple(index)]
         elif op == "MatMul":
             out = inp[0] @ inp[1]
         elif op == "QuantizeLinear":

@@ -25,7 +25,7 @@ DEFAULTS = {
     "calibrate": False, "copies": 4, "epochs": 35, "patience": 15, "batch": 32, "passes": 3,
     "lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.05, "mixup": 0.0, "ema": 0.0,
     "targets": "sentiment", "emotion_loss": 0.5,
-    "width": 64, "stem": 24, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
+    "width": 64, "stem": 24, "band_groups": 1, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
     "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5,
     "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
 }
