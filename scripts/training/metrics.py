@@ -26,19 +26,3 @@ def summary(truth, predicted, classes=3):
         "confusion": matrix.tolist(),
     }
 
-
-def fit_class_weights(truth, probabilities, span=1.5, step=0.05):
-    """Weights w (neutral's fixed at 1) such that argmax(p * w) scores best (UAR + macro-F1) on
-    held-out clips: a correction of the class priors a network learned from its training voices.
-    A grid over log-weights in [-span, span]; among equal scores the smallest correction wins."""
-    truth = np.asarray(truth)
-    logp = np.log(np.clip(probabilities, 1e-9, 1.0))
-    grid = np.arange(-span, span + step / 2, step)
-    best, best_key = (0.0, 0.0), None
-    for a in grid:
-        for c in grid:
-            figures = summary(truth, (logp + np.array([a, 0.0, c])).argmax(axis=1))
-            key = (round(figures["uar"] + figures["macro_f1"], 6), -(abs(a) + abs(c)))
-            if best_key is None or key > best_key:
-                best, best_key = (a, c), key
-    return [float(np.exp(best[0])), 1.0, float(np.exp(best[1]))]

@@ -138,20 +138,6 @@ class Ensemble(nn.Module):
         return total * (1.0 / len(self.members))
 
 
-class PriorCorrection(nn.Module):
-    """Multiplies a model's probabilities by a weight per class and renormalises: the class
-    priors fitted on clips of voices the model did not learn from (metrics.fit_class_weights)."""
-
-    def __init__(self, inner, weights):
-        super().__init__()
-        self.inner = inner
-        self.register_buffer("weights", torch.tensor(weights, dtype=torch.float32).view(1, -1))
-
-    def forward(self, x):
-        weighted = self.inner(x) * self.weights
-        return weighted / weighted.sum(dim=1, keepdim=True)
-
-
 class SpecAugment:
     """Time and frequency masks on the normalised features (0 is each band's mean)."""
 

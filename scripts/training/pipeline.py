@@ -16,16 +16,16 @@ import torch
 
 from . import corpus, dataset, export, features, fit, metrics, onnxrun, quantize, reference, smoke
 from .corpus import LABELS
-from .model import Ensemble, PriorCorrection, parameter_count
+from .model import Ensemble, parameter_count
 
-MODEL_VERSION = "2026.11.1"
+MODEL_VERSION = "2026.11.2"
 
 DEFAULTS = {
-    "seed": 20261125, "members": 1, "member_folds": True, "member_last": True, "fold_stop": True,
-    "calibrate": False, "copies": 4, "epochs": 35, "patience": 15, "batch": 32, "passes": 3,
+    "seed": 20261125, "members": 4, "member_folds": True, "member_last": True, "fold_stop": False,
+    "copies": 4, "epochs": 25, "patience": 15, "batch": 32, "passes": 3,
     "lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.05, "mixup": 0.0, "ema": 0.0,
     "targets": "sentiment", "emotion_loss": 0.5,
-    "width": 64, "stem": 24, "band_groups": 1, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
+    "width": 76, "stem": 24, "band_groups": 1, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
     "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5,
     "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
 }
@@ -237,7 +237,7 @@ def main(argv):
 
         templates = dataset.noise_floor_templates(cli, work, settings["seed"]) if settings["noise_floor"] > 0 else None
         say(f"Training ({settings['epochs']} epochs at most, {length}-frame windows)")
-        members, cross_validation, selection, class_weights = None, None, None, None
+        members, cross_validation, selection = None, None, None
         if settings["members"] > 1:
             model, members, cross_validation, oof = train_ensemble(
                 settings, versions, labels, actors, emotions, val[:2], length, floor, templates, args.jobs)
@@ -262,13 +262,6 @@ def main(argv):
                 np.savez(kept, held_out=oof, labels=np.asarray(labels), emotions=np.asarray(emotions),
                          actors=np.asarray(actors), validation=val_probs, validation_labels=val[1])
                 say(f"Held-out and validation probabilities kept in {kept}")
-                if settings["calibrate"]:
-                    class_weights = metrics.fit_class_weights(labels, oof)
-                    model = PriorCorrection(model, class_weights).eval()
-                    corrected = metrics.summary(labels, (oof * np.array(class_weights)).argmax(axis=1))
-                    say(f"Class weights fitted on the held-out folds: {[round(w, 3) for w in class_weights]} "
-                        f"(cross-validation UAR {corrected['uar']:.3f}, macro-F1 {corrected['macro_f1']:.3f}; "
-                        "optimistic, fitted on these clips)")
         else:
             model, best_epoch, history = fit.train(settings, versions, labels, validation_sets, length, floor,
                                                    log=lambda line: print(line, file=sys.stderr, flush=True),
@@ -322,7 +315,7 @@ def main(argv):
             "epochs_run": [len(h) for h in history] if members else len(history), "minutes": round((time.time() - started) / 60, 1),
             "validation_torch_uar": torch_check["uar"],
             "figures": results, "history": history,
-            **({"cross_validation": cross_validation, "selection": selection, "class_weights": class_weights,
+            **({"cross_validation": cross_validation, "selection": selection,
                 "members": [{k: v for k, v in m.items() if k != "history"} for m in members]} if members else {}),
             "sizes": {"fp32": os.path.getsize(fp32_path), "int8": os.path.getsize(int8_path)},
         }
