@@ -95,6 +95,14 @@ def add_at_snr(signal, noise, snr_db):
     return signal + noise * np.sqrt(power / (noise_power * 10 ** (snr_db / 10.0)))
 
 
+def telephone(samples):
+    """A telephone-band channel (300-3400 Hz, 4th-order Butterworth) at the same RMS: far harsher
+    than the smooth responses the training adds, a stand-in for a cheap or distant microphone."""
+    sos = scipy.signal.butter(4, (300.0, 3400.0), btype="band", fs=SAMPLE_RATE, output="sos")
+    filtered = scipy.signal.sosfilt(sos, samples)
+    return (filtered * np.sqrt(np.mean(samples ** 2) / (np.mean(filtered ** 2) + 1e-12))).astype(np.float32)
+
+
 def make_noise(rng, kind, length, pool):
     if kind == "white":
         return coloured_noise(rng, length, 0.0)

@@ -103,15 +103,18 @@ def noise_floor_templates(cli, work, seed):
     return [np.asarray(feats.clip(index[os.path.abspath(p)]), dtype=np.float32) for p in paths]
 
 
-def evaluation_set(cli, clips, work, name, noise_db=None, pool=None, seed=0):
-    """Features of clips as they are, or with noise at noise_db SNR (white, pink, babble, film in
-    turn), for validation or test. Returns (list of frame arrays, labels, settings)."""
+def evaluation_set(cli, clips, work, name, noise_db=None, pool=None, seed=0, channel=None):
+    """Features of clips as they are, with noise at noise_db SNR (white, pink, babble, film in
+    turn) or through a channel ("telephone"), for validation or test.
+    Returns (list of frame arrays, labels, settings)."""
     names = hashlib.sha1("\n".join(c.path for c in clips).encode()).hexdigest()[:12]
     folder = os.path.join(work, f"{name}-{names}")
     stamp = {"version": AUGMENT_VERSION, "noise_db": noise_db, "seed": seed, **_cli_identity(cli)}
+    if channel is not None:
+        stamp["channel"] = channel
     prefix = os.path.join(folder, "features")
     paths = [c.path for c in clips]
-    if noise_db is not None:
+    if noise_db is not None or channel is not None:
         paths = [os.path.join(folder, f"{i:05d}.wav") for i in range(len(clips))]
     if _stamp(folder, stamp) and os.path.exists(prefix + ".json"):
         feats = features.load(prefix)
@@ -124,6 +127,9 @@ def evaluation_set(cli, clips, work, name, noise_db=None, pool=None, seed=0):
                 x = wavfile.read(clip.path)
                 noise = augment.make_noise(rng, kinds[i % len(kinds)], len(x), pool)
                 wavfile.write_pcm16(paths[i], augment.add_at_snr(x, noise, noise_db))
+        elif channel == "telephone":
+            for i, clip in enumerate(clips):
+                wavfile.write_pcm16(paths[i], augment.telephone(wavfile.read(clip.path)))
         feats = features.export(cli, [(p, c.label) for p, c in zip(paths, clips)], prefix)
         _write_stamp(folder, stamp)
     index = feats.by_path()

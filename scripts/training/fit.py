@@ -34,6 +34,24 @@ def channel_curve(rng, bands):
     return curve.astype(np.float32)
 
 
+def band_centres(settings):
+    """Centre frequency (Hz) of each mel band, as docs/features.md defines the filters (HTK mel,
+    bands + 2 edges equally spaced in mel from fmin to fmax; band b peaks at edge b + 1)."""
+    bands, low, high = int(settings["mel_bands"]), float(settings["fmin"]), float(settings["fmax"])
+    mel = np.linspace(1127.0 * np.log1p(low / 700.0), 1127.0 * np.log1p(high / 700.0), bands + 2)
+    return 700.0 * np.expm1(mel[1:-1] / 1127.0)
+
+
+def band_limit_curve(rng, centres):
+    """A band-limited microphone or loudspeaker in the log-mel domain: below a random low edge
+    (100-500 Hz) and above a random high edge (2.8-7 kHz) the bands fall off at 12-36 dB per
+    octave, down to 60 dB (a telephone line, a cheap capsule, a small loudspeaker)."""
+    low, high = rng.uniform(100.0, 500.0), rng.uniform(2800.0, 7000.0)
+    slope = rng.uniform(12.0, 36.0)
+    octaves = np.maximum(np.log2(low / centres), 0.0) + np.maximum(np.log2(centres / high), 0.0)
+    return (-np.minimum(slope * octaves, 60.0) * np.log(10.0) / 10.0).astype(np.float32)
+
+
 def add_noise_floor(window, templates, rng):
     """Adds the power of a random stretch of a noise template to a window's log-mel, 25 to 50 dB
     below the window's loud frames (8-bit audio puts its floor about 30 dB under the speech, 16-bit
@@ -105,7 +123,7 @@ def emotion_grouping():
 
 
 def train(settings, train_versions, train_labels, validation_sets, length, floor, log=print,
-          noise_templates=None, keep_last=False, train_emotions=None):
+          noise_templates=None, keep_last=False, train_emotions=None, centres=None):
     """train_versions[i] lists the feature arrays of every version of training clip i.
     With settings["targets"] "emotion" the network learns the corpus' eight emotions
     (train_emotions) and its output sums them into the three sentiments; the loss is the
@@ -173,6 +191,10 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
                 for j in range(len(idx)):
                     if rng.random() < settings["noise_floor"]:
                         x[j] = add_noise_floor(x[j], noise_templates, rng)
+            if settings["band_limit"] > 0 and centres is not None:
+                for j in range(len(idx)):
+                    if rng.random() < settings["band_limit"]:
+                        x[j] = x[j] + band_limit_curve(rng, centres)[None, :]
             if settings["channel_eq"]:
                 x = x + np.stack([channel_curve(rng, x.shape[2]) for _ in idx])[:, None, :]
             y = torch.from_numpy(labels[idx])
