@@ -18,7 +18,7 @@ from . import corpus, dataset, export, features, fit, metrics, onnxrun, quantize
 from .corpus import LABELS
 from .model import Ensemble, parameter_count
 
-MODEL_VERSION = "2026.11.2"
+MODEL_VERSION = "2026.11.3"
 
 DEFAULTS = {
     "seed": 20261125, "members": 4, "member_folds": True, "member_last": True, "fold_stop": False,
@@ -26,7 +26,7 @@ DEFAULTS = {
     "lr": 3e-3, "weight_decay": 1e-3, "label_smoothing": 0.05, "mixup": 0.0, "ema": 0.0,
     "targets": "sentiment", "emotion_loss": 0.5,
     "width": 76, "stem": 24, "band_groups": 1, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
-    "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5, "band_limit": 0.0,
+    "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5, "band_limit": 0.3,
     "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
 }
 
