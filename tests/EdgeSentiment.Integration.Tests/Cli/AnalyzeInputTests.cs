@@ -20,16 +20,24 @@ public sealed class AnalyzeInputTests : IDisposable
     [InlineData("stereo-44k1", new[] { "-c", "2", "-r", "44100" }, 0.1)]
     public void OtherFormats_GiveTheSameResultAsTheOriginal(string name, string[] soxFormat, double tolerance)
     {
+        // A clip with a clear verdict, so the label check means something.
+        var source = RepositoryPaths.Sample("positive-happy.wav");
         var converted = _temp.PathOf($"{name}.wav");
-        Sox.Run([_original, .. soxFormat, converted]);
+        Sox.Run([source, .. soxFormat, converted]);
 
-        var original = Overall(_original);
+        var original = Overall(source);
         var other = Overall(converted);
 
-        Assert.Equal(original.Label, other.Label);
         foreach (var label in Labels)
         {
             Assert.InRange(other.Scores[label], original.Scores[label] - tolerance, original.Scores[label] + tolerance);
+        }
+
+        // Scores within the tolerance can only swap two labels closer than twice the tolerance.
+        var ranked = original.Scores.Values.OrderDescending().ToArray();
+        if (ranked[0] - ranked[1] > 2 * tolerance)
+        {
+            Assert.Equal(original.Label, other.Label);
         }
     }
 
