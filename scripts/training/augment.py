@@ -103,6 +103,21 @@ def telephone(samples):
     return (filtered * np.sqrt(np.mean(samples ** 2) / (np.mean(filtered ** 2) + 1e-12))).astype(np.float32)
 
 
+def ventilation(rng, length):
+    """Ventilation: white noise band-passed to 100-1500 Hz. Never mixed in during training."""
+    sos = scipy.signal.butter(4, (100.0, 1500.0), btype="band", fs=SAMPLE_RATE, output="sos")
+    noise = scipy.signal.sosfilt(sos, rng.standard_normal(length))
+    return (noise / (np.std(noise) + 1e-12)).astype(np.float32)
+
+
+def unseen_babble(rng, length, clips, own_actor, read):
+    """Babble of six clips of `clips` spoken by actors other than own_actor: with clips of actors
+    a network never heard, voices it has not learned from. read(path) loads a clip."""
+    others = [c for c in clips if c.actor != own_actor]
+    pool = [read(others[i].path) for i in rng.choice(len(others), size=6, replace=False)]
+    return babble(rng, length, pool)
+
+
 def make_noise(rng, kind, length, pool):
     if kind == "white":
         return coloured_noise(rng, length, 0.0)

@@ -139,3 +139,41 @@ def evaluation_set(cli, clips, work, name, noise_db=None, pool=None, seed=0, cha
             frames.append(feats.clip(index[os.path.abspath(p)]))
             labels.append(LABELS.index(clip.label))
     return frames, np.array(labels), feats.settings
+
+
+def unseen_noise_set(cli, clips, work, name, snr_db, groups, seed):
+    """Features of clips with noise of kinds the training never mixes in, at snr_db SNR, made as
+    scripts/make-robustness-set makes the test actors' noise: every other clip gets babble of
+    six clips of other actors of its own group (groups: lists of actors, e.g. the held-out folds,
+    so the babble is of voices the network scoring the clip never heard), the rest ventilation
+    noise (as is every clip whose group has no other actor). Returns (list of frame arrays, labels,
+    settings)."""
+    names = hashlib.sha1("\n".join(c.path for c in clips).encode()).hexdigest()[:12]
+    folder = os.path.join(work, f"{name}-{names}")
+    stamp = {"version": AUGMENT_VERSION, "unseen_noise_db": snr_db, "seed": seed,
+             "groups": [sorted(g) for g in groups], **_cli_identity(cli)}
+    prefix = os.path.join(folder, "features")
+    paths = [os.path.join(folder, f"{i:05d}.wav") for i in range(len(clips))]
+    if _stamp(folder, stamp) and os.path.exists(prefix + ".json"):
+        feats = features.load(prefix)
+    else:
+        os.makedirs(folder, exist_ok=True)
+        group_of = {actor: g for g in groups for actor in g}
+        rng = np.random.default_rng(seed)
+        for i, clip in enumerate(clips):
+            x = wavfile.read(clip.path)
+            mates = [c for c in clips if c.actor in group_of[clip.actor] and c.actor != clip.actor]
+            if i % 2 == 0 and len(mates) >= 6:
+                noise = augment.unseen_babble(rng, len(x), mates, clip.actor, wavfile.read)
+            else:  # (or a group of one actor, as in the smoke corpus)
+                noise = augment.ventilation(rng, len(x))
+            wavfile.write_pcm16(paths[i], augment.add_at_snr(x, noise, snr_db))
+        feats = features.export(cli, [(p, c.label) for p, c in zip(paths, clips)], prefix)
+        _write_stamp(folder, stamp)
+    index = feats.by_path()
+    frames, labels = [], []
+    for p, clip in zip(paths, clips):
+        if os.path.abspath(p) in index:
+            frames.append(feats.clip(index[os.path.abspath(p)]))
+            labels.append(LABELS.index(clip.label))
+    return frames, np.array(labels), feats.settings

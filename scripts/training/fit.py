@@ -10,7 +10,7 @@ from torch import nn
 
 from . import metrics
 from .corpus import EMOTION_TO_SENTIMENT, LABELS
-from .model import SentimentNet, SpecAugment
+from .model import GradientReversal, SentimentNet, SpecAugment
 
 
 def crop(frames, length, rng, floor):
@@ -64,6 +64,28 @@ def add_noise_floor(window, templates, rng):
     noise_level = np.log(np.exp(noise).sum(axis=1)).mean()
     shift = np.float32(speech_level - noise_level - rng.uniform(25.0, 50.0) * np.log(10.0) / 10.0)
     return np.logaddexp(window, noise + shift)
+
+
+def window_power(window):
+    """Mean over frames of the summed mel power: the window's level, in the log-mel's own units."""
+    return np.exp(window.astype(np.float64)).sum(axis=1).mean()
+
+
+def feature_babble(rng, versions, length, floor):
+    """Crowd babble in the log-mel domain: 2-6 random training windows at equal power, summed."""
+    total = np.zeros((length, versions[0][0].shape[1]))
+    for _ in range(rng.integers(2, 7)):
+        other = versions[rng.integers(len(versions))]
+        window = crop(other[rng.integers(len(other))], length, rng, floor)
+        total += np.exp(window.astype(np.float64)) / window_power(window)
+    return np.log(total + 1e-30).astype(np.float32)
+
+
+def add_noise_at_snr(window, noise, snr_db):
+    """Adds noise (log-mel) to window (log-mel) in the power domain, scaled so the window's power
+    is snr_db above the noise's: the log-mel of speech plus independent noise at that SNR."""
+    shift = np.log(window_power(window) / window_power(noise)) - snr_db * np.log(10.0) / 10.0
+    return np.logaddexp(window, noise + np.float32(shift)).astype(np.float32)
 
 
 def clip_windows(frames, length, floor):
@@ -123,14 +145,17 @@ def emotion_grouping():
 
 
 def train(settings, train_versions, train_labels, validation_sets, length, floor, log=print,
-          noise_templates=None, keep_last=False, train_emotions=None, centres=None):
+          noise_templates=None, keep_last=False, train_emotions=None, centres=None, train_actors=None):
     """train_versions[i] lists the feature arrays of every version of training clip i.
     With settings["targets"] "emotion" the network learns the corpus' eight emotions
     (train_emotions) and its output sums them into the three sentiments; the loss is the
     class-weighted sentiment loss on those sums plus settings["emotion_loss"] times the emotion loss.
     validation_sets maps a name to (clips, labels); the first one chooses the epoch, unless
     keep_last, when the last epoch is kept and the sets are only watched.
-    Returns (best model, history)."""
+    With settings["adversary"] > 0 a small speaker classifier learns which training actor speaks
+    from the pooled statistics, through a gradient reversal: the network is pushed towards what
+    all voices share (its weight ramps up from 0 to settings["adversary"]; the classifier is not
+    exported). Returns (best model, history)."""
     seed = settings["seed"]
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
@@ -163,7 +188,14 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
                 settings["emotion_loss"] * emotion_loss(logits, e)
     else:
         emotions = np.zeros(len(labels), dtype=np.int64)
-    optimizer = torch.optim.AdamW(model.parameters(), lr=settings["lr"], weight_decay=settings["weight_decay"])
+    parameters = list(model.parameters())
+    adversary = None
+    if settings["adversary"] > 0:
+        speakers = sorted(set(train_actors))
+        speaker_of = np.array([speakers.index(a) for a in train_actors])
+        adversary = nn.Sequential(nn.Linear(model.head.in_features, 64), nn.ReLU(), nn.Linear(64, len(speakers)))
+        parameters += list(adversary.parameters())
+    optimizer = torch.optim.AdamW(parameters, lr=settings["lr"], weight_decay=settings["weight_decay"])
     batch = settings["batch"]
     steps_per_epoch = (len(labels) * settings["passes"] + batch - 1) // batch
     scheduler = torch.optim.lr_scheduler.OneCycleLR(
@@ -191,6 +223,18 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
                 for j in range(len(idx)):
                     if rng.random() < settings["noise_floor"]:
                         x[j] = add_noise_floor(x[j], noise_templates, rng)
+            if settings["mix_noise"] > 0:
+                # Noise mixed in at speech-level SNR on top of the waveform copies' own: a fresh draw
+                # every time (babble of other training voices, or white, pink or brown noise).
+                low, high = (float(v) for v in settings["mix_snr"].split(","))
+                for j in range(len(idx)):
+                    if rng.random() < settings["mix_noise"]:
+                        if noise_templates and rng.random() < 0.5:
+                            source = noise_templates[rng.integers(len(noise_templates))]
+                            noise = crop(source, length, rng, floor)
+                        else:
+                            noise = feature_babble(rng, train_versions, length, floor)
+                        x[j] = add_noise_at_snr(x[j], noise, rng.uniform(low, high))
             if settings["band_limit"] > 0 and centres is not None:
                 for j in range(len(idx)):
                     if rng.random() < settings["band_limit"]:
@@ -207,6 +251,13 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
                 # mixing the raw log-mel is close enough for a regulariser.
                 logits = model.logits(lam * x + (1 - lam) * x[perm])
                 loss = lam * objective(logits, y, e) + (1 - lam) * objective(logits, y[perm], e[perm])
+            elif adversary is not None:
+                embedding = model.embedding(x)
+                progress = step / (settings["epochs"] * steps_per_epoch)
+                weight = settings["adversary"] * (2.0 / (1.0 + np.exp(-10.0 * progress)) - 1.0)
+                speaker = torch.from_numpy(speaker_of[idx])
+                loss = objective(model.head(model.dropout(embedding)), y, e) + nn.functional.cross_entropy(
+                    adversary(GradientReversal.apply(embedding, weight)), speaker)
             else:
                 loss = objective(model.logits(x), y, e)
             optimizer.zero_grad()

@@ -103,6 +103,10 @@ class SentimentNet(nn.Module):
         self.spec_augment = spec_augment
 
     def logits(self, x):
+        return self.head(self.dropout(self.embedding(x)))
+
+    def embedding(self, x):
+        """The pooled statistics the head reads, [N, channels] (x2 with stats)."""
         x = self.norm(x)
         if self.training and self.spec_augment is not None:
             x = self.spec_augment(x)
@@ -113,11 +117,24 @@ class SentimentNet(nn.Module):
             width = self.group_width
             # Slices with constant bounds, so the exported graph has no shape arithmetic.
             x = torch.cat([x[:, :, :, g * width:(g + 1) * width].mean(dim=3) for g in range(self.band_groups)], dim=1)
-        return self.head(self.dropout(self.pool(x)))
+        return self.pool(x)
 
     def forward(self, x):
         probabilities = torch.softmax(self.logits(x), dim=1)
         return probabilities if self.grouping is None else probabilities @ self.grouping
+
+
+class GradientReversal(torch.autograd.Function):
+    """Identity on the way forward; the gradient times -weight on the way back."""
+
+    @staticmethod
+    def forward(ctx, x, weight):
+        ctx.weight = weight
+        return x.view_as(x)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return -ctx.weight * grad, None
 
 
 class Ensemble(nn.Module):

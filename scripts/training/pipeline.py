@@ -27,6 +27,7 @@ DEFAULTS = {
     "targets": "sentiment", "emotion_loss": 0.5,
     "width": 76, "stem": 24, "band_groups": 1, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
     "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5, "band_limit": 0.3,
+    "mix_noise": 0.0, "mix_snr": "0,20", "adversary": 0.0,
     "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
 }
 
@@ -75,6 +76,8 @@ def parse(argv):
         p.error("--evaluate needs --data")
     if not args.smoke and not args.evaluate and (args.data is None or args.out is None):
         p.error("--data and --out are required (or --smoke with --out)")
+    if args.mixup > 0 and args.adversary > 0:
+        p.error("--mixup and --adversary cannot be combined")
     if args.smoke and args.out is None:
         p.error("--out is required")
     return args
@@ -119,30 +122,34 @@ def _train_member(m):
         settings, [versions[i] for i in train_idx], [labels[i] for i in train_idx], sets, job["length"],
         job["floor"], log=lambda line: print(f"{tag}: {line}", file=sys.stderr, flush=True),
         noise_templates=job["templates"], train_emotions=[emotions[i] for i in train_idx], centres=job["centres"],
+        train_actors=[actors[i] for i in train_idx],
         keep_last=settings["member_last"] if not folds else not settings["fold_stop"])
     if not folds:
         return model, best_epoch, history, [], np.zeros((0, 3))
     held_out_probs = fit.predict_clips(model, sets["held_out"][0], job["length"], job["floor"])
-    if job["telephone"] is not None:
-        # The same held-out clips through a telephone-band channel: what the selection figure
-        # does not see when it is measured on clean clips only.
-        telephone = fit.predict_clips(model, [job["telephone"][i] for i in out_idx], job["length"], job["floor"])
-        held_out_probs = np.concatenate([held_out_probs, telephone], axis=1)
+    for condition in job["conditions"]:
+        # The same held-out clips through a telephone-band channel or in noise: what the
+        # selection figure does not see when it is measured on clean clips only.
+        degraded = fit.predict_clips(model, [condition[i] for i in out_idx], job["length"], job["floor"])
+        held_out_probs = np.concatenate([held_out_probs, degraded], axis=1)
     return model, best_epoch, history, out_idx, held_out_probs
 
 
 def train_ensemble(settings, versions, labels, actors, emotions, validation, length, floor, templates, jobs,
-                   telephone=None, centres=None):
+                   conditions=(), centres=None):
     """Trains settings["members"] networks with seeds seed, seed+1, ... With member_folds, member m
     learns from every training actor but those of fold m and keeps its best epoch on that fold
     (fold_stop) or its last epoch, when the fold only watches and its figure is a fair estimate;
     without, every member learns from all training actors and keeps its last epoch (or, with
-    member_last false, its best epoch on the validation actors; otherwise they only watch). Returns the ensemble, the members' records and (with folds) the
-    cross-validation figures of the held-out folds."""
+    member_last false, its best epoch on the validation actors; otherwise they only watch).
+    conditions lists degraded versions of every training clip (frames, in the order of versions)
+    that the held-out members also score. Returns the ensemble, the members' records, (with folds)
+    the cross-validation figures of the held-out folds and the held-out probabilities: 3 columns
+    for the clean clips, then 3 for each condition."""
     count = settings["members"]
     folds = actor_folds(actors, count)
     _MEMBER_JOB.update(settings=settings, folds=folds, versions=versions, labels=labels, actors=actors,
-                       emotions=emotions, telephone=telephone, centres=centres,
+                       emotions=emotions, conditions=list(conditions), centres=centres,
                        validation=validation, length=length, floor=floor, templates=templates)
     try:
         if jobs > 1:
@@ -152,7 +159,7 @@ def train_ensemble(settings, versions, labels, actors, emotions, validation, len
             results = [_train_member(m) for m in range(count)]
     finally:
         _MEMBER_JOB.clear()
-    oof = np.zeros((len(labels), 3 if telephone is None else 6))
+    oof = np.zeros((len(labels), 3 * (1 + len(conditions))))
     members = []
     for m, (model, best_epoch, history, out_idx, probs) in enumerate(results):
         member = {"held_out_actors": folds[m] if settings["member_folds"] else [], "seed": settings["seed"] + m,
@@ -240,16 +247,23 @@ def main(argv):
         val = dataset.evaluation_set(cli, val_clips, work, "validation")
         val_noisy = dataset.evaluation_set(cli, val_clips, work, "validation-10db", 10.0, babble_pool, seed=19)
         val_telephone = dataset.evaluation_set(cli, val_clips, work, "validation-telephone", channel="telephone")
+        # Noise of kinds the training never mixes in (babble of unheard voices, ventilation) at
+        # 10 dB SNR, as the test actors' robustness figures use: babble of the other validation
+        # actor here, of the other actors of the held-out fold for the training actors.
+        val_unseen = dataset.unseen_noise_set(cli, val_clips, work, "validation-unseen-10db", 10.0,
+                                              [list(corpus.VALIDATION_ACTORS)], seed=1920)
         validation_sets = {"validation": val[:2], "validation_10db": val_noisy[:2]}
 
         templates = dataset.noise_floor_templates(cli, work, settings["seed"]) if settings["noise_floor"] > 0 else None
         say(f"Training ({settings['epochs']} epochs at most, {length}-frame windows)")
-        members, cross_validation, selection, selection_telephone = None, None, None, None
+        members, cross_validation, selection, selection_telephone, selection_noise = None, None, None, None, None
         if settings["members"] > 1:
+            telephone = dataset.evaluation_set(cli, train_clips, work, "train-telephone", channel="telephone")
+            folds = actor_folds(actors, settings["members"]) if settings["member_folds"] else [sorted(set(actors))]
+            unseen = dataset.unseen_noise_set(cli, train_clips, work, "train-unseen-10db", 10.0, folds, seed=118)
             model, members, cross_validation, oof = train_ensemble(
                 settings, versions, labels, actors, emotions, val[:2], length, floor, templates, args.jobs,
-                telephone=dataset.evaluation_set(cli, train_clips, work, "train-telephone", channel="telephone")[0],
-                centres=fit.band_centres(feat_settings))
+                conditions=(telephone[0], unseen[0]), centres=fit.band_centres(feat_settings))
             best_epoch = [m["best_epoch"] for m in members]
             history = [m["history"] for m in members]
             for m in members:
@@ -269,18 +283,25 @@ def main(argv):
                 # The same figure with every clip through a telephone-band channel.
                 val_telephone_probs = fit.predict_clips(model, val_telephone[0], length, floor)
                 selection_telephone = metrics.summary(np.concatenate([labels, val_telephone[1]]),
-                                                      np.concatenate([oof[:, 3:], val_telephone_probs]).argmax(axis=1))
+                                                      np.concatenate([oof[:, 3:6], val_telephone_probs]).argmax(axis=1))
                 say(f"Selection figure through a telephone band: UAR {selection_telephone['uar']:.3f}  "
                     f"macro-F1 {selection_telephone['macro_f1']:.3f}")
+                # And in unseen noise at 10 dB SNR.
+                val_unseen_probs = fit.predict_clips(model, val_unseen[0], length, floor)
+                selection_noise = metrics.summary(np.concatenate([labels, val_unseen[1]]),
+                                                  np.concatenate([oof[:, 6:9], val_unseen_probs]).argmax(axis=1))
+                say(f"Selection figure in unseen noise at 10 dB SNR: UAR {selection_noise['uar']:.3f}  "
+                    f"macro-F1 {selection_noise['macro_f1']:.3f}")
                 kept = os.path.join(work, "predictions", time.strftime("%Y%m%dT%H%M%S") + ".npz")
                 os.makedirs(os.path.dirname(kept), exist_ok=True)
                 np.savez(kept, held_out=oof, labels=np.asarray(labels), emotions=np.asarray(emotions),
-                         actors=np.asarray(actors), validation=val_probs, validation_labels=val[1])
+                         actors=np.asarray(actors), validation=val_probs, validation_labels=val[1],
+                         validation_telephone=val_telephone_probs, validation_unseen_10db=val_unseen_probs)
                 say(f"Held-out and validation probabilities kept in {kept}")
         else:
             model, best_epoch, history = fit.train(settings, versions, labels, validation_sets, length, floor,
                                                    log=lambda line: print(line, file=sys.stderr, flush=True),
-                                                   noise_templates=templates, train_emotions=emotions,
+                                                   noise_templates=templates, train_emotions=emotions, train_actors=actors,
                                                    centres=fit.band_centres(feat_settings))
             say(f"Best validation UAR at epoch {best_epoch}")
 
@@ -305,7 +326,8 @@ def main(argv):
 
         # Figures of the chosen epoch, from the ONNX files themselves.
         results = {}
-        checks = {"validation": val[:2], "validation_10db": val_noisy[:2], "validation_telephone": val_telephone[:2]}
+        checks = {"validation": val[:2], "validation_10db": val_noisy[:2], "validation_telephone": val_telephone[:2],
+                  "validation_unseen_10db": val_unseen[:2]}
         if args.test and test_clips:
             test = dataset.evaluation_set(cli, test_clips, work, "test")
             test_noisy = dataset.evaluation_set(cli, test_clips, work, "test-10db", 10.0, babble_pool, seed=21)
@@ -332,6 +354,7 @@ def main(argv):
             "validation_torch_uar": torch_check["uar"],
             "figures": results, "history": history,
             **({"cross_validation": cross_validation, "selection": selection, "selection_telephone": selection_telephone,
+                "selection_noise_10db": selection_noise,
                 "members": [{k: v for k, v in m.items() if k != "history"} for m in members]} if members else {}),
             "sizes": {"fp32": os.path.getsize(fp32_path), "int8": os.path.getsize(int8_path)},
         }
