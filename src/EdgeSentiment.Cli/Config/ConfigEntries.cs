@@ -57,7 +57,11 @@ public static class ConfigEntries
             listed.Add(key);
             var source = SourceOf(configuration.Root, key);
             // The text a source gave (even one the agent would refuse), else the options class's default.
-            var value = source is null ? Format(property.GetValue(options)) : configuration.Root[key];
+            // The JSON provider turns true into "True"; a switch is shown as the files spell it.
+            var text = configuration.Root[key];
+            var value = source is null ? Format(property.GetValue(options))
+                : property.PropertyType == typeof(bool) && bool.TryParse(text, out var flag) ? Format(flag)
+                : text;
             entries.Add(Entry(key, value, source));
         }
     }

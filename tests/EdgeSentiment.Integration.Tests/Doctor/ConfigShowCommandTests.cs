@@ -53,6 +53,19 @@ public sealed class ConfigShowCommandTests : IDisposable
     }
 
     [Fact]
+    public void Switches_AreShownAsTheSettingsFilesSpellThem()
+    {
+        _folder.Settings("20-leds.json", new { Indicator = new { ActiveLow = true, CommonAnode = false } });
+
+        var run = CliRun.Of("config", "show", "--json", "--config-dir", _folder.ConfigDirectory);
+
+        using var document = JsonDocument.Parse(run.Out);
+        Assert.Equal("true", Entry(document, "Indicator:ActiveLow").GetProperty("value").GetString());
+        Assert.Equal("false", Entry(document, "Indicator:CommonAnode").GetProperty("value").GetString());
+        Assert.Equal("true", Entry(document, "Capture:Loop").GetProperty("value").GetString());
+    }
+
+    [Fact]
     public void AValueTheAgentRefuses_IsShown_AndReportedWithExitOne()
     {
         _folder.Settings("20-bad.json", new { Capture = new { Source = "Microphon" } });
