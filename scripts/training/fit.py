@@ -167,7 +167,10 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
                          scale=settings["scale"], per_band=settings["norm"] == "band",
                          stats=settings["pool"] == "stats",
                          grouping=emotion_grouping() if settings["targets"] == "emotion" else None,
-                         band_groups=settings["band_groups"], bands=train_versions[0][0].shape[1])
+                         band_groups=settings["band_groups"], bands=train_versions[0][0].shape[1],
+                         floor_removal=settings["floor_removal"], frames=length,
+                         floor_over=settings["floor_over"], floor_limit_db=settings["floor_limit_db"],
+                         floor_channel=settings["floor_channel"])
     labels = np.asarray(train_labels)
     counts = np.bincount(labels, minlength=3).astype(float)
     weights = torch.tensor(len(labels) / (3.0 * np.maximum(counts, 1.0)), dtype=torch.float32)

@@ -28,6 +28,28 @@ class WindowNorm(nn.Module):
         return x
 
 
+class FloorRemoval(nn.Module):
+    """Removes a stationary noise floor from a log-mel window inside the graph (spectral
+    subtraction with a minimum-statistics estimate): each band's floor is the quietest of the
+    window's 9-frame block averages (90 ms) of mel power, taken `over` times to make up for the
+    minimum's low bias, and subtracted in the power domain; no band falls more than `limit` below
+    what it was. Ventilation, projector fans and hum stop looking like voiced energy; digital
+    silence between words (the floor of a studio recording) leaves the window as it was."""
+
+    def __init__(self, frames, bands, block=9, over=1.5, limit=0.1):
+        super().__init__()
+        # Plain numbers, so the exported graph has constant shapes (no Shape/Gather arithmetic).
+        self.frames, self.bands, self.blocks = frames, bands, frames // block
+        self.block, self.over, self.limit = block, over, limit
+
+    def forward(self, x):  # x: [N, frames, bands] natural-log mel power
+        power = torch.exp(x)
+        used = power if self.blocks * self.block == self.frames else power[:, :self.blocks * self.block]
+        averages = used.reshape(-1, self.blocks, self.block, self.bands).mean(dim=2)
+        floor = torch.amin(averages, dim=1, keepdim=True)  # [N, 1, F]
+        return torch.log(torch.maximum(power - self.over * floor, self.limit * power))
+
+
 def conv_bn(cin, cout, kernel, stride, groups=1):
     padding = (kernel[0] // 2, kernel[1] // 2)
     return nn.Sequential(
@@ -71,10 +93,16 @@ class SentimentNet(nn.Module):
 
     def __init__(self, width=64, blocks=((2, 2), (1, 1), (2, 2), (1, 1), (1, 2)), stem=32,
                  dropout=0.3, scale=True, spec_augment=None, per_band=True, stats=False, grouping=None,
-                 band_groups=1, bands=64):
+                 band_groups=1, bands=64, floor_removal=False, frames=198, floor_over=1.5, floor_limit_db=10.0,
+                 floor_channel=False):
         super().__init__()
+        # floor_channel: the window with its floor removed is a second input channel next to the
+        # window as it is, so the network keeps what the removal takes away and learns when to use which.
+        self.floor = FloorRemoval(frames, bands, over=floor_over, limit=10.0 ** (-floor_limit_db / 10.0)) \
+            if floor_removal or floor_channel else None
+        self.floor_channel = floor_channel
         self.norm = WindowNorm(scale=scale, per_band=per_band)
-        self.stem = conv_bn(1, stem, (5, 5), (2, 2))
+        self.stem = conv_bn(2 if floor_channel else 1, stem, (5, 5), (2, 2))
         layers = []
         cin = stem
         for i, stride in enumerate(blocks):
@@ -107,10 +135,13 @@ class SentimentNet(nn.Module):
 
     def embedding(self, x):
         """The pooled statistics the head reads, [N, channels] (x2 with stats)."""
-        x = self.norm(x)
+        if self.floor_channel:
+            x = torch.stack([self.norm(x), self.norm(self.floor(x))], dim=1)  # [N, 2, T, F]
+        else:
+            x = self.norm(x if self.floor is None else self.floor(x)).unsqueeze(1)  # [N, 1, T, F]
         if self.training and self.spec_augment is not None:
             x = self.spec_augment(x)
-        x = self.blocks(self.stem(x.unsqueeze(1)))  # [N, C, T', F']
+        x = self.blocks(self.stem(x))  # [N, C, T', F']
         if self.band_groups == 1:
             x = x.mean(dim=3)  # over the remaining mel bands
         else:
@@ -166,18 +197,18 @@ class SpecAugment:
     def _rand(self, high):
         return int(torch.randint(0, max(1, high), (1,), generator=self.generator))
 
-    def __call__(self, x):
+    def __call__(self, x):  # [N, T, F] or [N, channels, T, F]: every channel gets the same masks
         x = x.clone()
-        n, t, f = x.shape
+        n, t, f = x.shape[0], x.shape[-2], x.shape[-1]
         for i in range(n):
             for _ in range(self.freq_masks):
                 w = self._rand(self.freq_width + 1)
                 s = self._rand(f - w)
-                x[i, :, s:s + w] = 0.0
+                x[i, ..., s:s + w] = 0.0
             for _ in range(self.time_masks):
                 w = self._rand(self.time_width + 1)
                 s = self._rand(t - w)
-                x[i, s:s + w, :] = 0.0
+                x[i, ..., s:s + w, :] = 0.0
         return x
 
 

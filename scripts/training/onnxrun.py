@@ -40,6 +40,14 @@ def run(model, x):
             out = {"Sub": torch.sub, "Mul": torch.mul, "Add": torch.add, "Div": torch.div}[op](inp[0], inp[1])
         elif op == "Sqrt":
             out = torch.sqrt(inp[0])
+        elif op == "Exp":
+            out = torch.exp(inp[0])
+        elif op == "Log":
+            out = torch.log(inp[0])
+        elif op == "ReduceMin":
+            out = torch.amin(inp[0], dim=tuple(a["axes"]), keepdim=bool(a.get("keepdims", 1)))
+        elif op == "Reshape":
+            out = inp[0].reshape(tuple(int(d) for d in inp[1].tolist()))
         elif op == "Unsqueeze":
             out = inp[0]
             for axis in sorted(inp[1].tolist()):

@@ -28,6 +28,7 @@ DEFAULTS = {
     "width": 76, "stem": 24, "band_groups": 1, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
     "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5, "band_limit": 0.3,
     "mix_noise": 0.0, "mix_snr": "0,20", "adversary": 0.0,
+    "floor_removal": False, "floor_over": 1.5, "floor_limit_db": 10.0, "floor_channel": False,
     "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
 }
 
@@ -308,7 +309,8 @@ def main(argv):
         fused = quantize.fuse(model)
         fp32_path = os.path.join(out, "sentiment-fp32.onnx")
         int8_path = os.path.join(out, "sentiment-int8.onnx")
-        normalization = "in-graph:" + ("band-mean" if settings["norm"] == "band" else "window-mean") + \
+        normalization = "in-graph:" + ("floor-removal-channel," if settings["floor_channel"] else
+                                       "floor-removal," if settings["floor_removal"] else "") + ("band-mean" if settings["norm"] == "band" else "window-mean") + \
             (",window-std" if settings["scale"] else "")
         props = export.metadata(feat_settings, LABELS, args.version, "fp32", normalization)
         fp32 = export.export_fp32(fused, fp32_path, length, int(feat_settings["mel_bands"]), props)

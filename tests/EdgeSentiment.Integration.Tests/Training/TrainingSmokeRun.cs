@@ -7,11 +7,17 @@ namespace EdgeSentiment.Integration.Tests.Training;
 /// Runs <c>scripts/train --smoke</c> once for the tests of the class: a one-epoch training on a
 /// synthetic corpus, through the real C# feature export, ONNX export and int8 quantization.
 /// </summary>
-public sealed class TrainingSmokeRun : IDisposable
+public class TrainingSmokeRun : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
 
     public TrainingSmokeRun()
+        : this([])
+    {
+    }
+
+    /// <summary>A smoke run with settings of the training on top (<c>--name value</c> pairs).</summary>
+    protected TrainingSmokeRun(IReadOnlyList<string> settings)
     {
         OutputFolder = Path.Combine(Path.GetTempPath(), "edgesentiment-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(OutputFolder);
@@ -28,6 +34,10 @@ public sealed class TrainingSmokeRun : IDisposable
         start.ArgumentList.Add("--smoke");
         start.ArgumentList.Add("--out");
         start.ArgumentList.Add(OutputFolder);
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
+        }
 
         // The test build already holds the command-line tool; using it avoids a nested dotnet build.
         var cli = Path.Combine(AppContext.BaseDirectory, "edgesentiment.dll");
@@ -69,6 +79,17 @@ public sealed class TrainingSmokeRun : IDisposable
 
     public void Dispose()
     {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(OutputFolder, recursive: true);

@@ -1,0 +1,34 @@
+using EdgeSentiment.Core.Features;
+using EdgeSentiment.Core.Inference;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+
+namespace EdgeSentiment.Integration.Tests.Training;
+
+public sealed class TrainingOptionsSmokeTests : IClassFixture<TrainingOptionsSmokeRun>
+{
+    private readonly TrainingOptionsSmokeRun _run;
+
+    public TrainingOptionsSmokeTests(TrainingOptionsSmokeRun run) => _run = run;
+
+    [Fact]
+    public void Train_SmokeWithTheTriedOptions_WritesAnInt8ModelThatOnnxRuntimeRuns()
+    {
+        Assert.True(_run.ExitCode == 0, $"scripts/train --smoke with options exited with {_run.ExitCode}:\n{_run.Output}");
+        var path = Path.Combine(_run.OutputFolder, ModelFiles.DefaultFileName);
+        var settings = LogMelSettings.Default;
+        var frames = settings.FrameCount(32000);
+        var input = new DenseTensor<float>([1, frames, settings.MelBands]);
+        var random = new Random(11);
+        for (var i = 0; i < input.Length; i++)
+        {
+            input.SetValue(i, (float)(random.NextDouble() * 10) - 15f);
+        }
+
+        using var session = new InferenceSession(path);
+        Assert.StartsWith("in-graph:floor-removal-channel,", session.ModelMetadata.CustomMetadataMap["edgesentiment.normalization"], StringComparison.Ordinal);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor(ModelContract.InputName, input)]);
+        var output = results.First(r => r.Name == ModelContract.OutputName).AsTensor<float>();
+        Assert.InRange(output[0, 0] + output[0, 1] + output[0, 2], 0.999f, 1.001f);
+    }
+}
