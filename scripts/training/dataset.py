@@ -103,6 +103,17 @@ def noise_floor_templates(cli, work, seed):
     return [np.asarray(feats.clip(index[os.path.abspath(p)]), dtype=np.float32) for p in paths]
 
 
+def _frames_and_labels(feats, paths, clips):
+    """(frame arrays, labels, extractor settings) of the files of paths that the export read."""
+    index = feats.by_path()
+    frames, labels = [], []
+    for p, clip in zip(paths, clips):
+        if os.path.abspath(p) in index:
+            frames.append(feats.clip(index[os.path.abspath(p)]))
+            labels.append(LABELS.index(clip.label))
+    return frames, np.array(labels), feats.settings
+
+
 def evaluation_set(cli, clips, work, name, noise_db=None, pool=None, seed=0, channel=None):
     """Features of clips as they are, with noise at noise_db SNR (white, pink, babble, film in
     turn) or through a channel ("telephone"), for validation or test.
@@ -132,13 +143,7 @@ def evaluation_set(cli, clips, work, name, noise_db=None, pool=None, seed=0, cha
                 wavfile.write_pcm16(paths[i], augment.telephone(wavfile.read(clip.path)))
         feats = features.export(cli, [(p, c.label) for p, c in zip(paths, clips)], prefix)
         _write_stamp(folder, stamp)
-    index = feats.by_path()
-    frames, labels = [], []
-    for p, clip in zip(paths, clips):
-        if os.path.abspath(p) in index:
-            frames.append(feats.clip(index[os.path.abspath(p)]))
-            labels.append(LABELS.index(clip.label))
-    return frames, np.array(labels), feats.settings
+    return _frames_and_labels(feats, paths, clips)
 
 
 def unseen_noise_set(cli, clips, work, name, snr_db, groups, seed):
@@ -170,10 +175,4 @@ def unseen_noise_set(cli, clips, work, name, snr_db, groups, seed):
             wavfile.write_pcm16(paths[i], augment.add_at_snr(x, noise, snr_db))
         feats = features.export(cli, [(p, c.label) for p, c in zip(paths, clips)], prefix)
         _write_stamp(folder, stamp)
-    index = feats.by_path()
-    frames, labels = [], []
-    for p, clip in zip(paths, clips):
-        if os.path.abspath(p) in index:
-            frames.append(feats.clip(index[os.path.abspath(p)]))
-            labels.append(LABELS.index(clip.label))
-    return frames, np.array(labels), feats.settings
+    return _frames_and_labels(feats, paths, clips)

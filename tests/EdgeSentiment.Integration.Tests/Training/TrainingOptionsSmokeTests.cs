@@ -1,7 +1,5 @@
-using EdgeSentiment.Core.Features;
 using EdgeSentiment.Core.Inference;
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace EdgeSentiment.Integration.Tests.Training;
 
@@ -16,14 +14,7 @@ public sealed class TrainingOptionsSmokeTests : IClassFixture<TrainingOptionsSmo
     {
         Assert.True(_run.ExitCode == 0, $"scripts/train --smoke with options exited with {_run.ExitCode}:\n{_run.Output}");
         var path = Path.Combine(_run.OutputFolder, ModelFiles.DefaultFileName);
-        var settings = LogMelSettings.Default;
-        var frames = settings.FrameCount(32000);
-        var input = new DenseTensor<float>([1, frames, settings.MelBands]);
-        var random = new Random(11);
-        for (var i = 0; i < input.Length; i++)
-        {
-            input.SetValue(i, (float)(random.NextDouble() * 10) - 15f);
-        }
+        var input = RandomLogMel.Windows(1, seed: 11);
 
         using var session = new InferenceSession(path);
         Assert.StartsWith("in-graph:floor-removal-channel,", session.ModelMetadata.CustomMetadataMap["edgesentiment.normalization"], StringComparison.Ordinal);

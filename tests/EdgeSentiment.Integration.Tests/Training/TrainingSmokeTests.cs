@@ -1,7 +1,6 @@
 using EdgeSentiment.Core.Features;
 using EdgeSentiment.Core.Inference;
 using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace EdgeSentiment.Integration.Tests.Training;
 
@@ -55,14 +54,7 @@ public sealed class TrainingSmokeTests : IClassFixture<TrainingSmokeRun>
     {
         var path = Path.Combine(_run.OutputFolder, fileName);
         Assert.True(File.Exists(path), $"{fileName} was not written:\n{_run.Output}");
-        var settings = LogMelSettings.Default;
-        var frames = settings.FrameCount(32000);
-        var input = new DenseTensor<float>([2, frames, settings.MelBands]);
-        var random = new Random(7);
-        for (var i = 0; i < input.Length; i++)
-        {
-            input.SetValue(i, (float)(random.NextDouble() * 10) - 15f);
-        }
+        var input = RandomLogMel.Windows(2, seed: 7);
 
         using var session = new InferenceSession(path);
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(ModelContract.InputName, input)]);
