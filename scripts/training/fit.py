@@ -52,6 +52,18 @@ def band_limit_curve(rng, centres):
     return (-np.minimum(slope * octaves, 60.0) * np.log(10.0) / 10.0).astype(np.float32)
 
 
+def warp_bands(window, factor):
+    """Stretches a log-mel window along its bands by factor (vocal tract length perturbation: a
+    longer or shorter vocal tract moves the formants together), by linear interpolation between
+    neighbouring bands; bands beyond the top repeat the last one."""
+    bands = window.shape[1]
+    source = np.clip(np.arange(bands) / factor, 0.0, bands - 1.0)
+    low = np.floor(source).astype(int)
+    high = np.minimum(low + 1, bands - 1)
+    weight = (source - low).astype(np.float32)
+    return window[:, low] * (1.0 - weight) + window[:, high] * weight
+
+
 def add_noise_floor(window, templates, rng):
     """Adds the power of a random stretch of a noise template to a window's log-mel, 25 to 50 dB
     below the window's loud frames (8-bit audio puts its floor about 30 dB under the speech, 16-bit
@@ -222,6 +234,10 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
             idx = order[s:s + batch]
             x = np.stack([crop(train_versions[i][rng.integers(len(train_versions[i]))], length, rng, floor)
                           for i in idx])
+            if settings["warp"] > 0:
+                for j in range(len(idx)):
+                    if rng.random() < settings["warp"]:
+                        x[j] = warp_bands(x[j], rng.uniform(0.9, 1.1))
             if noise_templates and settings["noise_floor"] > 0:
                 for j in range(len(idx)):
                     if rng.random() < settings["noise_floor"]:
