@@ -19,6 +19,7 @@ public sealed unsafe class PortAudioSession : IDisposable
     {
         lock (Gate)
         {
+            NativeAudioMessages.Quiet();
             Check("Pa_Initialize", PortAudioNative.Initialize());
         }
     }
