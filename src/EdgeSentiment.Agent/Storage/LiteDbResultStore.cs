@@ -260,7 +260,9 @@ public sealed class LiteDbResultStore : IResultStore
     {
         lock (_gate)
         {
-            FlushWindows();
+            // Status is polled by technicians and dashboards: it reads, and never writes the window
+            // batch early (one extra transaction per poll on an SD card). The waiting windows are
+            // counted with the stored ones, as they will be once their batch is written.
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             Read(db =>
             {
@@ -271,6 +273,10 @@ public sealed class LiteDbResultStore : IResultStore
 
                 return counts;
             });
+            if (counts.TryGetValue(StoreCollections.Windows, out var stored))
+            {
+                counts[StoreCollections.Windows] = stored + _windowBatch.Count;
+            }
             return new StoreStatus(
                 _options.DatabasePath,
                 _sealer.KeyId,

@@ -183,6 +183,27 @@ public sealed class LiteDbResultStoreTests : IDisposable
     }
 
     [Fact]
+    public void Status_CountsTheWindowsWaitingForTheirBatch_WithoutWritingThem()
+    {
+        // `edgesentiment status` polled every second must not turn the window batch into one
+        // SD-card transaction per poll.
+        using var store = _bed.Open();
+        for (var i = 0; i < 5; i++)
+        {
+            store.AppendWindow(StoreTestBed.Origin.AddSeconds(2 * i), StoreTestBed.Window(0.1f, 0.2f, 0.7f));
+        }
+
+        var before = DatabaseFiles();
+        for (var poll = 0; poll < 10; poll++)
+        {
+            Assert.Equal(5, store.GetStatus().RecordCounts[StoreCollections.Windows]);
+        }
+
+        Assert.Equal(before, DatabaseFiles());
+        Assert.Equal(5, store.ReadWindows(DateTime.MinValue, DateTime.MaxValue).Count);
+    }
+
+    [Fact]
     public void Open_WhileAnotherStoreHoldsTheFile_SaysToStopTheAgent()
     {
         using var store = _bed.Open();
@@ -313,4 +334,9 @@ public sealed class LiteDbResultStoreTests : IDisposable
         new(new ConnectionString { Filename = _bed.DatabasePath, Connection = ConnectionType.Direct });
 
     private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+
+    private string DatabaseFiles() => string.Join(
+        ", ",
+        Directory.GetFiles(_bed.Folder, "results*").Order(StringComparer.Ordinal)
+            .Select(path => $"{Path.GetFileName(path)} {new FileInfo(path).Length} {File.GetLastWriteTimeUtc(path):O}"));
 }
