@@ -182,7 +182,7 @@ def train(settings, train_versions, train_labels, validation_sets, length, floor
                          band_groups=settings["band_groups"], bands=train_versions[0][0].shape[1],
                          floor_removal=settings["floor_removal"], frames=length,
                          floor_over=settings["floor_over"], floor_limit_db=settings["floor_limit_db"],
-                         floor_channel=settings["floor_channel"])
+                         floor_channel=settings["floor_channel"], rfn=settings["rfn"])
     labels = np.asarray(train_labels)
     counts = np.bincount(labels, minlength=3).astype(float)
     weights = torch.tensor(len(labels) / (3.0 * np.maximum(counts, 1.0)), dtype=torch.float32)

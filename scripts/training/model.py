@@ -50,6 +50,25 @@ class FloorRemoval(nn.Module):
         return torch.log(torch.maximum(power - self.over * floor, self.limit * power))
 
 
+class RelaxedFrequencyNorm(nn.Module):
+    """Relaxed instance frequency-wise normalisation (Kim et al., Interspeech 2022): a share
+    `weight` of each early feature map has every frequency row's mean and spread (over channels
+    and time) removed, the rest only the map's overall mean and spread. Those per-frequency
+    statistics carry what a voice or a microphone adds to every sound in the window; the
+    relative pattern within each row (what is said, and how) stays."""
+
+    def __init__(self, weight, eps=1e-5):
+        super().__init__()
+        self.weight, self.eps = weight, eps
+
+    def forward(self, x):  # [N, C, T, F]
+        row = x - x.mean(dim=(1, 2), keepdim=True)
+        row = row / torch.sqrt((row * row).mean(dim=(1, 2), keepdim=True) + self.eps)
+        whole = x - x.mean(dim=(1, 2, 3), keepdim=True)
+        whole = whole / torch.sqrt((whole * whole).mean(dim=(1, 2, 3), keepdim=True) + self.eps)
+        return row * self.weight + whole * (1.0 - self.weight)
+
+
 def conv_bn(cin, cout, kernel, stride, groups=1):
     padding = (kernel[0] // 2, kernel[1] // 2)
     return nn.Sequential(
@@ -94,8 +113,10 @@ class SentimentNet(nn.Module):
     def __init__(self, width=64, blocks=((2, 2), (1, 1), (2, 2), (1, 1), (1, 2)), stem=32,
                  dropout=0.3, scale=True, spec_augment=None, per_band=True, stats=False, grouping=None,
                  band_groups=1, bands=64, floor_removal=False, frames=198, floor_over=1.5, floor_limit_db=10.0,
-                 floor_channel=False):
+                 floor_channel=False, rfn=0.0):
         super().__init__()
+        # rfn > 0: relaxed frequency-wise normalisation after the stem and after the first block.
+        self.rfn = RelaxedFrequencyNorm(rfn) if rfn > 0 else None
         # floor_channel: the window with its floor removed is a second input channel next to the
         # window as it is, so the network keeps what the removal takes away and learns when to use which.
         self.floor = FloorRemoval(frames, bands, over=floor_over, limit=10.0 ** (-floor_limit_db / 10.0)) \
@@ -141,7 +162,11 @@ class SentimentNet(nn.Module):
             x = self.norm(x if self.floor is None else self.floor(x)).unsqueeze(1)  # [N, 1, T, F]
         if self.training and self.spec_augment is not None:
             x = self.spec_augment(x)
-        x = self.blocks(self.stem(x))  # [N, C, T', F']
+        if self.rfn is None:
+            x = self.blocks(self.stem(x))  # [N, C, T', F']
+        else:
+            x = self.rfn(self.blocks[0](self.rfn(self.stem(x))))
+            x = self.blocks[1:](x)
         if self.band_groups == 1:
             x = x.mean(dim=3)  # over the remaining mel bands
         else:

@@ -28,7 +28,7 @@ DEFAULTS = {
     "width": 76, "stem": 24, "band_groups": 1, "blocks": "22,22,11,12", "dropout": 0.2, "scale": True,
     "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5, "band_limit": 0.3,
     "mix_noise": 0.0, "mix_snr": "0,20", "adversary": 0.0,
-    "floor_removal": False, "floor_over": 1.5, "floor_limit_db": 10.0, "floor_channel": False, "warp": 0.0,
+    "floor_removal": False, "floor_over": 1.5, "floor_limit_db": 10.0, "floor_channel": False, "warp": 0.0, "rfn": 0.0,
     "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
 }
 

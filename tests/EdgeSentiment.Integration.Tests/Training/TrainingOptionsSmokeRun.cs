@@ -8,7 +8,7 @@ namespace EdgeSentiment.Integration.Tests.Training;
 public sealed class TrainingOptionsSmokeRun : TrainingSmokeRun
 {
     public TrainingOptionsSmokeRun()
-        : base(["--mix-noise", "0.5", "--adversary", "0.3", "--floor-channel", "true", "--warp", "0.5"])
+        : base(["--mix-noise", "0.5", "--adversary", "0.3", "--floor-channel", "true", "--warp", "0.5", "--rfn", "0.5"])
     {
     }
 }
