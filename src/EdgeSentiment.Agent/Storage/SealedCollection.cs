@@ -4,14 +4,22 @@ namespace EdgeSentiment.Agent.Storage;
 
 /// <summary>
 /// One LiteDB collection of sealed records. A document holds only <c>_id</c>, <c>t</c> (UTC time),
-/// <c>k</c> (key id), optionally <c>kind</c>, and <c>p</c>: the AES-GCM sealed payload.
+/// <c>k</c> (key id), optionally <c>kind</c>, <c>f</c> (the record format) and <c>p</c>: the AES-GCM
+/// sealed payload, whose associated data binds the id, time and kind (<see cref="RecordSealer"/>).
 /// </summary>
+/// <remarks>
+/// Format 2 binds time and kind. Documents without <c>f</c> were written before that (format 1)
+/// and open with the associated data of their day; removing <c>f</c> from a format-2 document
+/// does not help a forger, because its tag was computed over the bound data.
+/// </remarks>
 internal sealed class SealedCollection
 {
     public const string Time = "t";
     public const string KeyId = "k";
     public const string Kind = "kind";
     public const string Payload = "p";
+    public const string Format = "f";
+    public const int CurrentFormat = 2;
 
     private readonly ILiteCollection<BsonDocument> _collection;
     private readonly RecordSealer _sealer;
@@ -39,12 +47,16 @@ internal sealed class SealedCollection
 
     public BsonDocument Seal(Guid id, DateTime timeUtc, ReadOnlySpan<byte> plaintext, int? kind = null)
     {
+        // LiteDB keeps whole milliseconds; the bound time must be the one that is read back.
+        var utc = timeUtc.ToUniversalTime();
+        var time = new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
         var document = new BsonDocument
         {
             ["_id"] = id,
-            [Time] = timeUtc,
+            [Time] = time,
             [KeyId] = _sealer.KeyId,
-            [Payload] = _sealer.Seal(Name, id, plaintext),
+            [Format] = CurrentFormat,
+            [Payload] = _sealer.Seal(Name, id, Binding(time, kind), plaintext),
         };
         if (kind is { } k)
         {
@@ -63,7 +75,24 @@ internal sealed class SealedCollection
             return null;
         }
 
-        return _sealer.Open(Name, id, document[Payload].AsBinary);
+        RecordBinding? binding = null;
+        if (document.TryGetValue(Format, out var format))
+        {
+            if (!format.IsInt32 || format.AsInt32 != CurrentFormat || !document[Time].IsDateTime)
+            {
+                return null;
+            }
+
+            var kind = document.TryGetValue(Kind, out var k) ? k : BsonValue.Null;
+            if (!kind.IsNull && !kind.IsInt32)
+            {
+                return null;
+            }
+
+            binding = Binding(TimeOf(document), kind.IsNull ? null : kind.AsInt32);
+        }
+
+        return _sealer.Open(Name, id, binding, document[Payload].AsBinary);
     }
 
     public List<BsonDocument> Between(DateTime fromUtc, DateTime toUtc) =>
@@ -73,4 +102,7 @@ internal sealed class SealedCollection
             .ToList();
 
     public static DateTime TimeOf(BsonDocument document) => document[Time].AsDateTime.ToUniversalTime();
+
+    private static RecordBinding Binding(DateTime utc, int? kind) =>
+        new((utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond, kind);
 }

@@ -295,6 +295,93 @@ public sealed class LiteDbResultStoreTests : IDisposable
     }
 
     [Fact]
+    public void OutboxEntryGivenAnotherKind_FailsAuthentication()
+    {
+        using (var store = _bed.Open())
+        {
+            var session = store.BeginSession(StoreTestBed.Origin, "Matinee")!.Value;
+            store.EndSession(session, StoreTestBed.Origin.AddHours(2), StoreTestBed.Minute(0).Tally, AudienceMood.Positive);
+        }
+
+        using (var db = RawDatabase())
+        {
+            // A session summary relabelled to go out on the summary topic.
+            var outbox = db.GetCollection(StoreCollections.Outbox);
+            var entry = Assert.Single(outbox.FindAll());
+            entry["kind"] = (int)OutboxKind.Summary;
+            outbox.Update(entry);
+        }
+
+        using (var store = _bed.Open())
+        {
+            Assert.Empty(store.PeekOldest(10));
+            Assert.Equal(1, store.GetStatus().TamperedRecords);
+        }
+    }
+
+    [Fact]
+    public void RecordMovedToAnotherTime_FailsAuthentication()
+    {
+        using (var store = _bed.Open())
+        {
+            store.AppendMinute(StoreTestBed.Minute(0));
+        }
+
+        using (var db = RawDatabase())
+        {
+            var minutes = db.GetCollection(StoreCollections.Minutes);
+            var minute = minutes.FindAll().First();
+            minute["t"] = minute["t"].AsDateTime.AddHours(1);
+            minutes.Update(minute);
+        }
+
+        using (var store = _bed.Open())
+        {
+            Assert.Empty(store.ReadMinutes(DateTime.MinValue, All));
+            Assert.Equal(1, store.GetStatus().TamperedRecords);
+        }
+    }
+
+    [Fact]
+    public void RecordsWrittenBeforeTimeAndKindWereBound_StillOpen()
+    {
+        using (var store = _bed.Open())
+        {
+            store.AppendMinute(StoreTestBed.Minute(0));
+            var session = store.BeginSession(StoreTestBed.Origin, "Matinee")!.Value;
+            store.EndSession(session, StoreTestBed.Origin.AddHours(2), StoreTestBed.Minute(0).Tally, AudienceMood.Positive);
+        }
+
+        // Every record as the store wrote it before: no format field, associated data without time and kind.
+        using (var key = StoreKeyFile.Load(_bed.KeyPath))
+        using (var sealer = new RecordSealer(key))
+        using (var db = RawDatabase())
+        {
+            foreach (var name in StoreCollections.Sealed)
+            {
+                var records = new SealedCollection(db, name, sealer);
+                foreach (var document in records.Documents.FindAll().ToList())
+                {
+                    var plaintext = records.Open(document)!;
+                    document.Remove(SealedCollection.Format);
+                    document[SealedCollection.Payload] = sealer.Seal(name, document["_id"].AsGuid, null, plaintext);
+                    records.Documents.Update(document);
+                }
+            }
+        }
+
+        using (var store = _bed.Open())
+        {
+            Assert.Single(store.ReadMinutes(DateTime.MinValue, All));
+            Assert.Single(store.ReadSessions(DateTime.MinValue, All));
+            Assert.Equal([OutboxKind.Summary, OutboxKind.Session], store.PeekOldest(10).Select(e => e.Kind));
+            Assert.Equal(0, store.GetStatus().TamperedRecords);
+        }
+
+        _bed.Logger.AssertNoErrors();
+    }
+
+    [Fact]
     public void WrongKey_FailsClearly_AndLeavesTheFileUntouched()
     {
         using (var store = _bed.Open())

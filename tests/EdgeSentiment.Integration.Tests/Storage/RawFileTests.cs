@@ -58,12 +58,12 @@ public sealed class RawFileTests : IDisposable
     }
 
     [Fact]
-    public void NoCollection_HoldsAudio_OrAnyFieldBeyondTimeKindKeyIdAndSealedPayload()
+    public void NoCollection_HoldsAudio_OrAnyFieldBeyondTimeKindKeyIdFormatAndSealedPayload()
     {
         WriteEverything();
 
         using var db = new LiteDatabase(new ConnectionString { Filename = _bed.DatabasePath, Connection = ConnectionType.Direct });
-        var allowed = new HashSet<string>(StringComparer.Ordinal) { "_id", "t", "k", "kind", "p" };
+        var allowed = new HashSet<string>(StringComparer.Ordinal) { "_id", "t", "k", "kind", "f", "p" };
         foreach (var name in db.GetCollectionNames())
         {
             foreach (var document in db.GetCollection(name).FindAll())
