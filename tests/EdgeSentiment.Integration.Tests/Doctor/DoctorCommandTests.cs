@@ -165,6 +165,29 @@ public sealed class DoctorCommandTests : IDisposable
     }
 
     [Fact]
+    public void ABrokerWithAccounts_RefusesAWrongPassword_AsALogin_AndTakesTheRightOne()
+    {
+        _folder.WriteKey();
+        using var certificates = new TestCertificates();
+        using var broker = new MosquittoBroker(certificates.CaFile, certificates.Server, account: ("booth-7", "right-password"));
+        var credentials = _folder.Write("mqtt.credentials", "booth-7\nwrong-password\n");
+        File.SetUnixFileMode(credentials, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        _folder.Settings("10-mqtt.json", new { Mqtt = new { Enabled = true, Host = "127.0.0.1", broker.Port, CaFile = certificates.CaFile, CredentialsFile = credentials, TimeoutSeconds = 3 } });
+
+        var wrong = _folder.Doctor();
+        File.WriteAllText(credentials, "booth-7\nright-password\n");
+        var right = DoctorReport.Parse(_folder.Doctor().Out);
+
+        var report = DoctorReport.Parse(wrong.Out);
+        Assert.Equal(ExitCodes.Failed, wrong.ExitCode);
+        Assert.Equal("FAIL", report["broker"].Status);
+        Assert.True(report["broker"].Finding.Contains("refused the login", StringComparison.Ordinal), report["broker"].Finding);
+        Assert.Contains("Mqtt:CredentialsFile", report["broker"].Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong-password", wrong.Out, StringComparison.Ordinal);
+        Assert.True(right["broker"].Status == "PASS", right["broker"].Finding);
+    }
+
+    [Fact]
     public void TlsToAPlainListener_FailsAsATlsError()
     {
         _folder.WriteKey();

@@ -19,14 +19,21 @@ public sealed class MosquittoBroker : IDisposable
 
     /// <summary>
     /// Starts a broker serving <paramref name="serverCertificate"/> (null for plain TCP); <paramref name="persistent"/> keeps
-    /// sessions across a stop and start; <paramref name="port"/> reuses a port (e.g. from <see cref="FreePort"/>), by default a free one.
+    /// sessions across a stop and start; <paramref name="port"/> reuses a port (e.g. from <see cref="FreePort"/>), by default a free one;
+    /// <paramref name="account"/> makes it accept only that user name and password.
     /// </summary>
-    public MosquittoBroker(string? caFile, (string CertFile, string KeyFile)? serverCertificate, bool requireCertificate = false, bool persistent = false, int? port = null)
+    public MosquittoBroker(
+        string? caFile,
+        (string CertFile, string KeyFile)? serverCertificate,
+        bool requireCertificate = false,
+        bool persistent = false,
+        int? port = null,
+        (string User, string Password)? account = null)
     {
         Port = port ?? FreePort();
         var config = new StringBuilder()
             .AppendLine("per_listener_settings false")
-            .AppendLine("allow_anonymous true")
+            .AppendLine(account is null ? "allow_anonymous true" : "allow_anonymous false")
             .AppendLine(persistent ? "persistence true" : "persistence false")
             .AppendLine($"persistence_location {_folder.Path}/")
             .AppendLine($"log_dest file {_folder.PathOf("mosquitto.log")}")
@@ -35,6 +42,11 @@ public sealed class MosquittoBroker : IDisposable
         {
             // Run as root, mosquitto would switch to its own user, which cannot read the test's files.
             config.AppendLine("user root");
+        }
+
+        if (account is { } login)
+        {
+            config.AppendLine($"password_file {WritePasswordFile(login.User, login.Password)}");
         }
 
         config.AppendLine($"listener {Port} 127.0.0.1");
@@ -123,6 +135,20 @@ public sealed class MosquittoBroker : IDisposable
 
         _process?.Dispose();
         _folder.Dispose();
+    }
+
+    private string WritePasswordFile(string user, string password)
+    {
+        var path = _folder.PathOf("passwords");
+        using var tool = Process.Start(new ProcessStartInfo("mosquitto_passwd", ["-c", "-b", path, user, password])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("mosquitto_passwd did not start");
+        var error = tool.StandardError.ReadToEnd();
+        tool.WaitForExit();
+        return tool.ExitCode == 0 ? path : throw new InvalidOperationException($"mosquitto_passwd failed ({tool.ExitCode}): {error}");
     }
 
     /// <summary>A loopback port nothing listens on now.</summary>
