@@ -11,6 +11,19 @@ import numpy as np
 CLI_PROJECT = os.path.join("src", "EdgeSentiment.Cli")
 CLI_BINARY = os.path.join(CLI_PROJECT, "bin", "Release", "net10.0", "edgesentiment")
 
+# Extra `features export` options for every export of this run (frame length, FFT size); empty
+# for the extractor's defaults, the only settings the device loads models for.
+_EXPORT_OPTIONS = []
+
+
+def use_extractor(frame_length=0, fft_size=0):
+    """Makes every later export use these extractor settings (0: the extractor's default)."""
+    _EXPORT_OPTIONS.clear()
+    if frame_length:
+        _EXPORT_OPTIONS.extend(["--frame-length", str(frame_length)])
+    if fft_size:
+        _EXPORT_OPTIONS.extend(["--fft-size", str(fft_size)])
+
 
 def build_cli(root):
     """Builds the command-line tool once (Release) and returns the command that runs it."""
@@ -39,7 +52,7 @@ def export(cli, items, prefix):
         writer.writerow(["path", "label"])
         for path, label in items:
             writer.writerow([os.path.abspath(path), label])
-    command = cli + ["features", "export", "--manifest", manifest, "--out", prefix]
+    command = cli + ["features", "export", "--manifest", manifest, "--out", prefix] + _EXPORT_OPTIONS
     result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     # Exit code 1 means some clips could not be read; they are listed in the JSON and reported.
     if result.returncode not in (0, 1) or not os.path.exists(prefix + ".json"):

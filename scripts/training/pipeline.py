@@ -29,6 +29,7 @@ DEFAULTS = {
     "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5, "band_limit": 0.3,
     "mix_noise": 0.0, "mix_snr": "0,20", "adversary": 0.0,
     "floor_removal": False, "floor_over": 1.5, "floor_limit_db": 10.0, "floor_channel": False, "warp": 0.0, "rfn": 0.0,
+    "frame_length": 0, "fft_size": 0,
     "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
 }
 
@@ -82,6 +83,16 @@ def parse(argv):
     if args.smoke and args.out is None:
         p.error("--out is required")
     return args
+
+
+def extractor_work(work, args):
+    """The work folder for this run's extractor settings: the default settings use `work` itself,
+    others (--frame-length, --fft-size, experiments the device cannot load) a folder of their own,
+    so their feature files never replace the default ones."""
+    features.use_extractor(args.frame_length, args.fft_size)
+    if not args.frame_length and not args.fft_size:
+        return work
+    return os.path.join(work, f"extractor-frame{args.frame_length or 'default'}-fft{args.fft_size or 'default'}")
 
 
 def say(text):
@@ -186,7 +197,7 @@ def clip_probabilities_onnx(graph, clips, length, floor):
 
 def evaluate_only(args, root):
     """Figures of already exported models on the validation and test actors (clean and 10 dB)."""
-    work = os.path.abspath(args.work or os.path.join(root, ".train"))
+    work = extractor_work(os.path.abspath(args.work or os.path.join(root, ".train")), args)
     cli = features.cli_command(args.cli) if args.cli else features.build_cli(root)
     train_clips, val_clips, test_clips = corpus.split(corpus.scan(args.data))
     from . import wavfile
@@ -226,7 +237,7 @@ def main(argv):
         args.work = os.path.join(temp, "work")
         # Two members so the smoke run goes through the ensemble's folds, export and quantization too.
         settings.update({"members": 2, "copies": 1, "epochs": 1, "width": 16, "stem": 8, "batch": 8, "passes": 1})
-    work = os.path.abspath(args.work or os.path.join(root, ".train"))
+    work = extractor_work(os.path.abspath(args.work or os.path.join(root, ".train")), args)
     out = os.path.abspath(args.out)
     os.makedirs(work, exist_ok=True)
     os.makedirs(out, exist_ok=True)

@@ -25,25 +25,47 @@ public static class FeaturesExportCommand
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
 
+        // Other frame sizes are for training experiments: the agent only loads models made on the
+        // default settings, and says so naming the field.
+        var frameLength = new Option<int>("--frame-length")
+        {
+            Description = $"Samples per analysis frame (default {LogMelSettings.Default.FrameLength}); models on other values do not load on the device.",
+            DefaultValueFactory = _ => LogMelSettings.Default.FrameLength,
+        };
+        var fftSize = new Option<int>("--fft-size")
+        {
+            Description = $"FFT size, a power of two at least the frame length (default {LogMelSettings.Default.FftSize}).",
+            DefaultValueFactory = _ => LogMelSettings.Default.FftSize,
+        };
+
         var command = new Command("export", "Write the log-mel features of every clip in a manifest, for training.")
         {
             manifest,
             output,
             jobs,
+            frameLength,
+            fftSize,
         }.WithExamples("edgesentiment features export --manifest clips.csv --out features/train --jobs 2");
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(manifest),
             parseResult.GetRequiredValue(output),
             parseResult.GetValue(jobs),
+            LogMelSettings.Default with { FrameLength = parseResult.GetValue(frameLength), FftSize = parseResult.GetValue(fftSize) },
             console));
         return command;
     }
 
-    private static int Run(FileInfo manifestFile, string prefix, int jobs, CliConsole console)
+    private static int Run(FileInfo manifestFile, string prefix, int jobs, LogMelSettings settings, CliConsole console)
     {
         if (jobs < 1)
         {
             console.Fail($"--jobs must be at least 1, got {jobs}.");
+            return ExitCodes.Usage;
+        }
+
+        if (settings.FrameLength < 1 || settings.FftSize < settings.FrameLength || (settings.FftSize & (settings.FftSize - 1)) != 0)
+        {
+            console.Fail($"--frame-length {settings.FrameLength} --fft-size {settings.FftSize}: the FFT size must be a power of two at least the frame length, e.g. --frame-length 800 --fft-size 1024.");
             return ExitCodes.Usage;
         }
 
@@ -68,7 +90,7 @@ public static class FeaturesExportCommand
         ExportSummary summary;
         try
         {
-            var exporter = new FeatureExporter(LogMelSettings.Default, jobs);
+            var exporter = new FeatureExporter(settings, jobs);
             summary = exporter.Export(clips, prefix, failure => console.Fail(failure.Error ?? failure.Clip.Path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -77,6 +77,36 @@ public sealed class FeaturesExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_WithLongerFrames_WritesTheirFeaturesAndSettings()
+    {
+        var clip = Signals.Sine(220, 1.0, 0.3);
+        TestWav.WritePcm16(Path.Combine(_folder, "a.wav"), clip);
+        var manifest = WriteManifest("path,label\na.wav,neutral\n");
+        var prefix = Path.Combine(_folder, "long");
+
+        var code = Run("features", "export", "--manifest", manifest, "--out", prefix, "--frame-length", "800", "--fft-size", "1024");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        using var json = JsonDocument.Parse(File.ReadAllText(prefix + ".json"));
+        var settings = json.RootElement.GetProperty("settings");
+        Assert.Equal(800, settings.GetProperty("frame_length").GetInt32());
+        Assert.Equal(1024, settings.GetProperty("fft_size").GetInt32());
+        var longer = LogMelSettings.Default with { FrameLength = 800, FftSize = 1024 };
+        Assert.Equal(Expected(Path.Combine(_folder, "a.wav"), longer), ReadF32(prefix + ".f32"));
+    }
+
+    [Fact]
+    public void Export_WithAnFftShorterThanTheFrame_IsAUsageError()
+    {
+        var manifest = WriteManifest("path,label\na.wav,positive\n");
+
+        var code = Run("features", "export", "--manifest", manifest, "--out", Path.Combine(_folder, "x"), "--frame-length", "800");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--fft-size 1024", _error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_WithoutManifestOption_IsAUsageError()
     {
         var code = Run("features", "export", "--out", Path.Combine(_folder, "x"));
@@ -143,10 +173,10 @@ public sealed class FeaturesExportCommandTests : IDisposable
     }
 
     // The reference: the extractor run directly on the 16-bit samples as written.
-    private static float[] Expected(string wav)
+    private static float[] Expected(string wav, LogMelSettings? settings = null)
     {
         var samples = TestWav.ReadPcm16(wav);
-        var extractor = new LogMelExtractor(LogMelSettings.Default);
+        var extractor = new LogMelExtractor(settings ?? LogMelSettings.Default);
         var features = new float[extractor.FeatureCount(samples.Length)];
         extractor.Compute(samples, features);
         return features;
