@@ -29,7 +29,7 @@ DEFAULTS = {
     "norm": "global", "pool": "stats", "channel_eq": True, "noise_floor": 0.5, "band_limit": 0.3,
     "mix_noise": 0.0, "mix_snr": "0,20", "adversary": 0.0,
     "floor_removal": False, "floor_over": 1.5, "floor_limit_db": 10.0, "floor_channel": False, "warp": 0.0, "rfn": 0.0,
-    "frame_length": 0, "fft_size": 0,
+    "frame_length": 0, "fft_size": 0, "train_folds": 0,
     "spec_augment": True, "freq_masks": 2, "freq_width": 8, "time_masks": 2, "time_width": 20,
 }
 
@@ -78,6 +78,8 @@ def parse(argv):
         p.error("--evaluate needs --data")
     if not args.smoke and not args.evaluate and (args.data is None or args.out is None):
         p.error("--data and --out are required (or --smoke with --out)")
+    if args.train_folds and not 0 < args.train_folds < args.members:
+        p.error(f"--train-folds must be between 1 and {args.members - 1} (the folds other than the held-out one)")
     if args.mixup > 0 and args.adversary > 0:
         p.error("--mixup and --adversary cannot be combined")
     if args.smoke and args.out is None:
@@ -121,7 +123,13 @@ def _train_member(m):
     settings["seed"] = job["settings"]["seed"] + m
     versions, labels, actors, emotions = job["versions"], job["labels"], job["actors"], job["emotions"]
     folds = settings["member_folds"]
-    train_idx = [i for i, a in enumerate(actors) if not folds or a not in held_out]
+    learned = None
+    if folds and settings["train_folds"]:
+        # Fewer voices per member (a learning curve): the train_folds folds that follow fold m.
+        count = len(job["folds"])
+        learned = {a for k in range(1, settings["train_folds"] + 1) for a in job["folds"][(m + k) % count]}
+    train_idx = [i for i, a in enumerate(actors)
+                 if not folds or (a not in held_out and (learned is None or a in learned))]
     out_idx = [i for i, a in enumerate(actors) if a in held_out]
     sets = {"held_out": ([versions[i][0] for i in out_idx], np.array([labels[i] for i in out_idx])),
             "validation": job["validation"]}
