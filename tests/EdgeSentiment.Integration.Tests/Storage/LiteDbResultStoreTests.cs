@@ -343,7 +343,7 @@ public sealed class LiteDbResultStoreTests : IDisposable
     }
 
     [Fact]
-    public void RecordsWrittenBeforeTimeAndKindWereBound_StillOpen()
+    public void RecordsWrittenBeforeTimeAndKindWereBound_StillOpen_AndKeyRotationBindsThem()
     {
         using (var store = _bed.Open())
         {
@@ -374,6 +374,23 @@ public sealed class LiteDbResultStoreTests : IDisposable
         {
             Assert.Single(store.ReadMinutes(DateTime.MinValue, All));
             Assert.Single(store.ReadSessions(DateTime.MinValue, All));
+            Assert.Equal([OutboxKind.Summary, OutboxKind.Session], store.PeekOldest(10).Select(e => e.Kind));
+            Assert.Equal(0, store.GetStatus().TamperedRecords);
+        }
+
+        KeyRotation.Rotate(_bed.DatabasePath, _bed.KeyPath);
+
+        using (var db = RawDatabase())
+        {
+            foreach (var name in StoreCollections.Sealed)
+            {
+                Assert.All(db.GetCollection(name).FindAll(), d => Assert.Equal(SealedCollection.CurrentFormat, d[SealedCollection.Format].AsInt32));
+            }
+        }
+
+        using (var store = _bed.Open())
+        {
+            Assert.Single(store.ReadMinutes(DateTime.MinValue, All));
             Assert.Equal([OutboxKind.Summary, OutboxKind.Session], store.PeekOldest(10).Select(e => e.Kind));
             Assert.Equal(0, store.GetStatus().TamperedRecords);
         }
