@@ -105,8 +105,7 @@ public sealed class ControlEndpoints
         {
             await foreach (var update in follower.Updates.ReadAllAsync(done.Token).ConfigureAwait(false))
             {
-                await JsonSerializer.SerializeAsync(context.Response.Body, MoodReply.From(update), ControlJson.Options, done.Token).ConfigureAwait(false);
-                await context.Response.Body.WriteAsync("\n"u8.ToArray(), done.Token).ConfigureAwait(false);
+                await WriteLineAsync(context, MoodReply.From(update), done.Token).ConfigureAwait(false);
                 await context.Response.Body.FlushAsync(done.Token).ConfigureAwait(false);
                 if (++sent >= count)
                 {
@@ -132,16 +131,40 @@ public sealed class ControlEndpoints
         return WriteAsync(context, new HistoryReply(ControlApi.Version, from, to, minutes));
     }
 
-    private Task ExportAsync(HttpContext context)
+    private async Task ExportAsync(HttpContext context)
     {
         if (!TryTime(context, "from", DateTime.MinValue, out var from) || !TryTime(context, "to", _time.GetUtcNow().UtcDateTime, out var to))
         {
-            return WriteErrorAsync(context, StatusCodes.Status400BadRequest, "from/to is not a time", "use ISO 8601, e.g. 2026-11-25T18:00Z");
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "from/to is not a time", "use ISO 8601, e.g. 2026-11-25T18:00Z").ConfigureAwait(false);
+            return;
         }
 
-        var minutes = _store.ReadMinutes(from, to).Select(m => MinuteRow.From(m.Value)).ToList();
-        var sessions = _store.ReadSessions(from, to).Select(SessionRow.From).ToList();
-        return WriteAsync(context, new ExportReply(ControlApi.Version, from, to, minutes, sessions, _store.GetStatus().TamperedRecords));
+        // A day of minutes at a time, each written before the next is read: months of summaries
+        // never sit in the agent's memory, and the store's lock is never held while the socket writes.
+        var aborted = context.RequestAborted;
+        context.Response.ContentType = ControlApi.JsonLines;
+        foreach (var slice in _store.ReadMinutesInSlices(from, to, ResultStoreSlices.Day))
+        {
+            foreach (var minute in slice)
+            {
+                await WriteLineAsync(context, new ExportLine(ControlApi.Version, Minute: MinuteRow.From(minute.Value)), aborted).ConfigureAwait(false);
+            }
+
+            await context.Response.Body.FlushAsync(aborted).ConfigureAwait(false);
+        }
+
+        foreach (var session in _store.ReadSessions(from, to))
+        {
+            await WriteLineAsync(context, new ExportLine(ControlApi.Version, Session: SessionRow.From(session)), aborted).ConfigureAwait(false);
+        }
+
+        await WriteLineAsync(context, new ExportLine(ControlApi.Version, TamperedRecords: _store.GetStatus().TamperedRecords), aborted).ConfigureAwait(false);
+    }
+
+    private static async Task WriteLineAsync<T>(HttpContext context, T line, CancellationToken cancellationToken)
+    {
+        await JsonSerializer.SerializeAsync(context.Response.Body, line, ControlJson.Options, cancellationToken).ConfigureAwait(false);
+        await context.Response.Body.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task StartSessionAsync(HttpContext context)

@@ -41,6 +41,12 @@ public interface IResultStore : IDisposable
 
     IReadOnlyList<Stored<MinuteSummary>> ReadMinutes(DateTime fromUtc, DateTime toUtc);
 
+    /// <summary>
+    /// The time of the first stored minute summary in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>),
+    /// readable or not, or null when there is none: lets a long export read a slice at a time.
+    /// </summary>
+    DateTime? FirstMinuteTime(DateTime fromUtc, DateTime toUtc);
+
     IReadOnlyList<Stored<ScreeningSession>> ReadSessions(DateTime fromUtc, DateTime toUtc);
 
     IReadOnlyList<Stored<DeviceEvent>> ReadEvents(DateTime fromUtc, DateTime toUtc);

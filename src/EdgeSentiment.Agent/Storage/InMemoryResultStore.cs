@@ -113,6 +113,23 @@ public sealed class InMemoryResultStore : IResultStore
 
     public IReadOnlyList<Stored<MinuteSummary>> ReadMinutes(DateTime fromUtc, DateTime toUtc) => Between(_minutes, fromUtc, toUtc);
 
+    public DateTime? FirstMinuteTime(DateTime fromUtc, DateTime toUtc)
+    {
+        lock (_gate)
+        {
+            DateTime? first = null;
+            foreach (var minute in _minutes)
+            {
+                if (minute.TimeUtc >= fromUtc && minute.TimeUtc < toUtc && (first is null || minute.TimeUtc < first))
+                {
+                    first = minute.TimeUtc;
+                }
+            }
+
+            return first;
+        }
+    }
+
     public IReadOnlyList<Stored<ScreeningSession>> ReadSessions(DateTime fromUtc, DateTime toUtc) => Between(_sessions, fromUtc, toUtc);
 
     public IReadOnlyList<Stored<DeviceEvent>> ReadEvents(DateTime fromUtc, DateTime toUtc) => Between(_events, fromUtc, toUtc);

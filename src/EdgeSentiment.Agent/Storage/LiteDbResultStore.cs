@@ -218,6 +218,14 @@ public sealed class LiteDbResultStore : IResultStore
     public IReadOnlyList<Stored<MinuteSummary>> ReadMinutes(DateTime fromUtc, DateTime toUtc) =>
         ReadBetween(StoreCollections.Minutes, fromUtc, toUtc, StoreJson.Default.MinuteSummary, (_, value) => value);
 
+    public DateTime? FirstMinuteTime(DateTime fromUtc, DateTime toUtc)
+    {
+        lock (_gate)
+        {
+            return Read(db => Collection(db, StoreCollections.Minutes).FirstTime(fromUtc, toUtc));
+        }
+    }
+
     public IReadOnlyList<Stored<ScreeningSession>> ReadSessions(DateTime fromUtc, DateTime toUtc) =>
         ReadBetween(StoreCollections.Sessions, fromUtc, toUtc, StoreJson.Default.ScreeningSession, (_, value) => value);
 

@@ -101,6 +101,17 @@ internal sealed class SealedCollection
             .OrderBy(Time)
             .ToList();
 
+    /// <summary>The time of the first document in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>), or null; read from the time index alone.</summary>
+    public DateTime? FirstTime(DateTime fromUtc, DateTime toUtc)
+    {
+        var first = _collection.Query()
+            .Where(Query.And(Query.GTE(Time, fromUtc), Query.LT(Time, toUtc)))
+            .OrderBy(Time)
+            .Limit(1)
+            .ToList();
+        return first.Count == 0 ? null : TimeOf(first[0]);
+    }
+
     public static DateTime TimeOf(BsonDocument document) => document[Time].AsDateTime.ToUniversalTime();
 
     private static RecordBinding Binding(DateTime utc, int? kind) =>

@@ -76,48 +76,81 @@ public static class ExportCommand
     {
         // Not running is answered quietly here: the caller falls back to the file.
         using var client = new AgentClient(socket);
-        ExportReply reply;
-        try
+        var path = $"{ControlApi.Export}?from={Uri.EscapeDataString(fromUtc.ToString("O", CultureInfo.InvariantCulture))}"
+            + $"&to={Uri.EscapeDataString(toUtc.ToString("O", CultureInfo.InvariantCulture))}";
+        var lines = client.StreamAsync<ExportLine>(path, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (lines.ConfigureAwait(false))
         {
-            var path = $"{ControlApi.Export}?from={Uri.EscapeDataString(fromUtc.ToString("O", CultureInfo.InvariantCulture))}"
-                + $"&to={Uri.EscapeDataString(toUtc.ToString("O", CultureInfo.InvariantCulture))}";
-            // Months of minutes take a while to decrypt on a small board.
-            reply = await client.GetAsync<ExportReply>(path, TimeSpan.FromMinutes(10), cancellationToken).ConfigureAwait(false);
-        }
-        catch (AgentNotRunningException)
-        {
-            return ExitCodes.AgentNotRunning;
-        }
-        catch (Exception e) when (AgentCommand.IsAgentFailure(e))
-        {
-            return AgentCommand.Report(console, e);
-        }
+            bool any;
+            try
+            {
+                any = await lines.MoveNextAsync().ConfigureAwait(false);
+            }
+            catch (AgentNotRunningException)
+            {
+                return ExitCodes.AgentNotRunning;
+            }
+            catch (Exception e) when (AgentCommand.IsAgentFailure(e))
+            {
+                return AgentCommand.Report(console, e);
+            }
 
-        var exit = Write(reply.Minutes.Select(m => m.ToSummary()).ToList(), reply.Sessions.Select(s => s.ToSession()).ToList(), format, output, console);
-        if (exit == ExitCodes.Ok && reply.TamperedRecords > 0)
-        {
-            console.Fail($"{reply.TamperedRecords} records failed authentication (altered or swapped) and were left out");
-            return ExitCodes.Failed;
-        }
+            // Each line is written as it arrives: months of minutes never sit in memory here either.
+            long? tampered = null;
+            Exception? cut = null;
+            var exit = await WriteAsync(format, output, console, async rows =>
+            {
+                while (any)
+                {
+                    var line = lines.Current;
+                    if (line.Minute is { } minute)
+                    {
+                        rows.Minute(minute.ToSummary());
+                    }
+                    else if (line.Session is { } session)
+                    {
+                        rows.Session(session.ToSession());
+                    }
+                    else if (line.TamperedRecords is { } count)
+                    {
+                        tampered = count;
+                    }
 
-        return exit;
+                    try
+                    {
+                        any = await lines.MoveNextAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (AgentCommand.IsAgentFailure(e))
+                    {
+                        cut = e;
+                        any = false;
+                    }
+                }
+            }).ConfigureAwait(false);
+            if (exit != ExitCodes.Ok)
+            {
+                return exit;
+            }
+
+            if (cut is not null || tampered is null)
+            {
+                console.Fail("the agent stopped sending before the export was complete"
+                    + (cut is null ? string.Empty : $" ({cut.Message})") + "; check that it runs and export again");
+                return ExitCodes.Failed;
+            }
+
+            return ReportTampered(tampered.Value, console);
+        }
     }
 
-    private static int Write(IReadOnlyList<MinuteSummary> minutes, IReadOnlyList<ScreeningSession> sessions, string format, FileInfo? output, CliConsole console)
+    /// <summary>Opens the output (a file or stdout), hands <paramref name="write"/> the writer of the format, and reports a failed write.</summary>
+    private static async Task<int> WriteAsync(string format, FileInfo? output, CliConsole console, Func<IExportRows, Task> write)
     {
         try
         {
             using var writer = output is null ? null : new StreamWriter(output.FullName);
             var target = writer ?? console.Out;
-            if (format == "jsonl")
-            {
-                ExportJsonl.Write(target, minutes, sessions);
-            }
-            else
-            {
-                ExportCsv.Write(target, minutes, sessions);
-            }
-
+            await write(format == "jsonl" ? new ExportJsonl(target) : new ExportCsv(target)).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -127,9 +160,19 @@ public static class ExportCommand
         }
     }
 
+    private static int ReportTampered(long tampered, CliConsole console)
+    {
+        if (tampered == 0)
+        {
+            return ExitCodes.Ok;
+        }
+
+        console.Fail($"{tampered} records failed authentication (altered or swapped) and were left out");
+        return ExitCodes.Failed;
+    }
+
     private static int Run(DateTime fromUtc, DateTime toUtc, string format, FileInfo? output, string databasePath, string keyPath, CliConsole console)
     {
-
         if (!File.Exists(databasePath))
         {
             console.Fail($"no result database at {databasePath}: check --database");
@@ -141,29 +184,24 @@ public static class ExportCommand
             using var storeKey = StoreKeyFile.Load(keyPath);
             using var store = LiteDbResultStore.Open(
                 new StoreOptions { DatabasePath = databasePath, KeyFile = keyPath }, storeKey, keyPath, NullLogger.Instance, TimeProvider.System);
-            var minutes = store.ReadMinutes(fromUtc, toUtc).Select(r => r.Value).ToList();
-            var sessions = store.ReadSessions(fromUtc, toUtc).Select(r => r.Value).ToList();
-            using (var writer = output is null ? null : new StreamWriter(output.FullName))
+            var exit = WriteAsync(format, output, console, rows =>
             {
-                var target = writer ?? console.Out;
-                if (format == "jsonl")
+                foreach (var slice in store.ReadMinutesInSlices(fromUtc, toUtc, ResultStoreSlices.Day))
                 {
-                    ExportJsonl.Write(target, minutes, sessions);
+                    foreach (var minute in slice)
+                    {
+                        rows.Minute(minute.Value);
+                    }
                 }
-                else
+
+                foreach (var session in store.ReadSessions(fromUtc, toUtc))
                 {
-                    ExportCsv.Write(target, minutes, sessions);
+                    rows.Session(session.Value);
                 }
-            }
 
-            var tampered = store.GetStatus().TamperedRecords;
-            if (tampered > 0)
-            {
-                console.Fail($"{tampered} records failed authentication (altered or swapped) and were left out");
-                return ExitCodes.Failed;
-            }
-
-            return ExitCodes.Ok;
+                return Task.CompletedTask;
+            }).GetAwaiter().GetResult();
+            return exit == ExitCodes.Ok ? ReportTampered(store.GetStatus().TamperedRecords, console) : exit;
         }
         catch (Exception e) when (e is StoreKeyException or StoreOpenException)
         {

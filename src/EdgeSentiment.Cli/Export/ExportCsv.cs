@@ -4,27 +4,32 @@ using EdgeSentiment.Agent.Storage;
 namespace EdgeSentiment.Cli.Export;
 
 /// <summary>Writes <c>export --format csv</c>: one header, then one row per minute and per session.</summary>
-public static class ExportCsv
+public sealed class ExportCsv : IExportRows
 {
     public const string Header =
         "record,start_utc,end_utc,title,windows,speech_windows,negative,neutral,positive,"
         + "mean_negative,mean_neutral,mean_positive,speech_ratio,dominant_mood";
 
-    public static void Write(TextWriter output, IReadOnlyList<MinuteSummary> minutes, IReadOnlyList<ScreeningSession> sessions)
+    private readonly TextWriter _output;
+
+    /// <summary>Writes the header at once, so even an empty export names its columns.</summary>
+    public ExportCsv(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(minutes);
-        ArgumentNullException.ThrowIfNull(sessions);
+        _output = output;
         output.WriteLine(Header);
-        foreach (var minute in minutes)
-        {
-            Row(output, "minute", minute.MinuteStartUtc, minute.MinuteStartUtc.AddMinutes(1), null, minute.Tally, ExportText.Mood(minute.DominantMood));
-        }
+    }
 
-        foreach (var session in sessions)
-        {
-            Row(output, "session", session.StartUtc, session.EndUtc, session.Title, session.Aggregate, session.DominantMood is { } mood ? ExportText.Mood(mood) : string.Empty);
-        }
+    public void Minute(MinuteSummary minute)
+    {
+        ArgumentNullException.ThrowIfNull(minute);
+        Row(_output, "minute", minute.MinuteStartUtc, minute.MinuteStartUtc.AddMinutes(1), null, minute.Tally, ExportText.Mood(minute.DominantMood));
+    }
+
+    public void Session(ScreeningSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        Row(_output, "session", session.StartUtc, session.EndUtc, session.Title, session.Aggregate, session.DominantMood is { } mood ? ExportText.Mood(mood) : string.Empty);
     }
 
     private static void Row(TextWriter output, string record, DateTime start, DateTime? end, string? title, SentimentTally tally, string mood)

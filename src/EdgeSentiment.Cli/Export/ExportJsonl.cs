@@ -5,54 +5,57 @@ using EdgeSentiment.Agent.Storage;
 namespace EdgeSentiment.Cli.Export;
 
 /// <summary>Writes <c>export --format jsonl</c>: one JSON object per line, minutes then sessions.</summary>
-public static class ExportJsonl
+public sealed class ExportJsonl : IExportRows
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly TextWriter _output;
 
-    public static void Write(TextWriter output, IReadOnlyList<MinuteSummary> minutes, IReadOnlyList<ScreeningSession> sessions)
+    public ExportJsonl(TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(minutes);
-        ArgumentNullException.ThrowIfNull(sessions);
-        foreach (var minute in minutes)
-        {
-            output.WriteLine(Line(json =>
-            {
-                json.WriteString("record", "minute");
-                json.WriteString("start", ExportText.Time(minute.MinuteStartUtc));
-                json.WriteString("end", ExportText.Time(minute.MinuteStartUtc.AddMinutes(1)));
-                WriteTally(json, minute.Tally);
-                json.WriteString("dominantMood", ExportText.Mood(minute.DominantMood));
-            }));
-        }
+        _output = output;
+    }
 
-        foreach (var session in sessions)
+    public void Minute(MinuteSummary minute)
+    {
+        ArgumentNullException.ThrowIfNull(minute);
+        _output.WriteLine(Line(json =>
         {
-            output.WriteLine(Line(json =>
-            {
-                json.WriteString("record", "session");
-                json.WriteString("start", ExportText.Time(session.StartUtc));
-                if (session.EndUtc is { } end)
-                {
-                    json.WriteString("end", ExportText.Time(end));
-                }
-                else
-                {
-                    json.WriteNull("end");
-                }
+            json.WriteString("record", "minute");
+            json.WriteString("start", ExportText.Time(minute.MinuteStartUtc));
+            json.WriteString("end", ExportText.Time(minute.MinuteStartUtc.AddMinutes(1)));
+            WriteTally(json, minute.Tally);
+            json.WriteString("dominantMood", ExportText.Mood(minute.DominantMood));
+        }));
+    }
 
-                json.WriteString("title", session.Title);
-                WriteTally(json, session.Aggregate);
-                if (session.DominantMood is { } mood)
-                {
-                    json.WriteString("dominantMood", ExportText.Mood(mood));
-                }
-                else
-                {
-                    json.WriteNull("dominantMood");
-                }
-            }));
-        }
+    public void Session(ScreeningSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        _output.WriteLine(Line(json =>
+        {
+            json.WriteString("record", "session");
+            json.WriteString("start", ExportText.Time(session.StartUtc));
+            if (session.EndUtc is { } end)
+            {
+                json.WriteString("end", ExportText.Time(end));
+            }
+            else
+            {
+                json.WriteNull("end");
+            }
+
+            json.WriteString("title", session.Title);
+            WriteTally(json, session.Aggregate);
+            if (session.DominantMood is { } mood)
+            {
+                json.WriteString("dominantMood", ExportText.Mood(mood));
+            }
+            else
+            {
+                json.WriteNull("dominantMood");
+            }
+        }));
     }
 
     private static string Line(Action<Utf8JsonWriter> body)

@@ -36,6 +36,11 @@ public sealed class ControlAgent : IAsyncLifetime, IDisposable
             new(thisMinute.AddMinutes(-29), new SentimentTally(120, 60, 10, 40, 10, new SentimentScores(0.2f, 0.6f, 0.2f)), AudienceMood.Neutral),
             new(thisMinute.AddMinutes(-28), new SentimentTally(120, 100, 5, 15, 80, new SentimentScores(0.1f, 0.15f, 0.75f)), AudienceMood.Positive),
         ];
+        EarlierMinutes =
+        [
+            new(thisMinute.AddDays(-10), new SentimentTally(120, 90, 60, 20, 10, new SentimentScores(0.61f, 0.24f, 0.15f)), AudienceMood.Negative),
+            new(thisMinute.AddDays(-3), new SentimentTally(120, 60, 10, 40, 10, new SentimentScores(0.2f, 0.6f, 0.2f)), AudienceMood.Neutral),
+        ];
     }
 
     public string Folder => _folder.Path;
@@ -47,6 +52,9 @@ public sealed class ControlAgent : IAsyncLifetime, IDisposable
     public string KeyFile => _folder.PathOf("state/edgesentiment.key");
 
     public IReadOnlyList<MinuteSummary> SeededMinutes { get; }
+
+    /// <summary>Minutes days before <see cref="SeededMinutes"/> (outside the default history), for exports that span days.</summary>
+    public IReadOnlyList<MinuteSummary> EarlierMinutes { get; }
 
     public RecordingIndicator Indicator { get; } = new();
 
@@ -109,7 +117,7 @@ public sealed class ControlAgent : IAsyncLifetime, IDisposable
         using var storeKey = StoreKeyFile.Load(KeyFile);
         using var store = LiteDbResultStore.Open(
             new StoreOptions { DatabasePath = DatabasePath, KeyFile = KeyFile }, storeKey, KeyFile, NullLogger.Instance, TimeProvider.System);
-        foreach (var minute in SeededMinutes)
+        foreach (var minute in EarlierMinutes.Concat(SeededMinutes))
         {
             Assert.NotNull(store.AppendMinute(minute));
         }

@@ -118,6 +118,12 @@ public sealed class ControlCommandsTests
         Assert.Contains(csv.Out.Split('\n'), line => line.StartsWith("session,", StringComparison.Ordinal) && line.Contains($"\"{title}\"", StringComparison.Ordinal));
         Assert.Equal(_agent.SeededMinutes.Count, csv.Out.Split('\n').Count(line => line.StartsWith("minute,", StringComparison.Ordinal) && IsSeeded(line)));
 
+        // Days apart, read a day at a time: every minute, in time order.
+        var starts = csv.Out.Split('\n').Where(line => line.StartsWith("minute,", StringComparison.Ordinal)).Select(line => line.Split(',')[1]).ToList();
+        var expected = _agent.EarlierMinutes.Concat(_agent.SeededMinutes).Select(m => ExportText.Time(m.MinuteStartUtc)).ToList();
+        Assert.Equal(expected, starts.Where(expected.Contains));
+        Assert.Equal(starts.Order(StringComparer.Ordinal), starts);
+
         var jsonl = CliRun.Of("export", "--format", "jsonl", "--socket", _agent.SocketPath);
         Assert.Equal(ExitCodes.Ok, jsonl.ExitCode);
         var session = jsonl.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)

@@ -204,6 +204,41 @@ public sealed class LiteDbResultStoreTests : IDisposable
     }
 
     [Fact]
+    public void ReadMinutesInSlices_SkipsGapsInOneStep_AndMovesPastASliceOfUnreadableRecords()
+    {
+        const int Day = 24 * 60;
+        using (var store = _bed.Open())
+        {
+            foreach (var minute in new[] { 0, 1, Day - 1, 40 * Day, 80 * Day })
+            {
+                store.AppendMinute(StoreTestBed.Minute(minute));
+            }
+        }
+
+        using (var db = RawDatabase())
+        {
+            // The only record of day 40 no longer opens.
+            var minutes = db.GetCollection(StoreCollections.Minutes);
+            var document = minutes.FindAll().Single(d => d["t"].AsDateTime.ToUniversalTime() == StoreTestBed.Origin.AddMinutes(40 * Day));
+            var payload = document["p"].AsBinary;
+            payload[^1] ^= 0x01;
+            document["p"] = payload;
+            minutes.Update(document);
+        }
+
+        using (var store = _bed.Open())
+        {
+            var slices = store.ReadMinutesInSlices(DateTime.MinValue, DateTime.MaxValue, ResultStoreSlices.Day).ToList();
+
+            Assert.Equal([3, 0, 1], slices.Select(slice => slice.Count));
+            Assert.Equal(
+                new[] { 0, 1, Day - 1, 80 * Day }.Select(m => StoreTestBed.Origin.AddMinutes(m)),
+                slices.SelectMany(slice => slice).Select(r => r.Value.MinuteStartUtc));
+            Assert.Empty(store.ReadMinutesInSlices(StoreTestBed.Origin.AddMinutes(2), StoreTestBed.Origin.AddMinutes(Day - 1), ResultStoreSlices.Day).SelectMany(slice => slice));
+        }
+    }
+
+    [Fact]
     public void Open_WhileAnotherStoreHoldsTheFile_SaysToStopTheAgent()
     {
         using var store = _bed.Open();

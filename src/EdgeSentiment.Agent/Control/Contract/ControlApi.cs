@@ -11,9 +11,10 @@ public static class ControlApi
     public const string History = "/v1/history";
     public const string SessionsStart = "/v1/sessions/start";
     public const string SessionsStop = "/v1/sessions/stop";
-    public const string Export = "/v1/export";
+    /// <summary>Stored minutes and sessions as <see cref="JsonLines"/> of <see cref="ExportLine"/>, written as they are read.</summary>
+    public const string Export = "/v1/export/lines";
     public const string LedsTest = "/v1/leds/test";
 
-    /// <summary>The media type of <see cref="Moods"/>: one JSON object per line.</summary>
+    /// <summary>The media type of <see cref="Moods"/> and <see cref="Export"/>: one JSON object per line.</summary>
     public const string JsonLines = "application/x-ndjson";
 }

@@ -1,0 +1,11 @@
+using EdgeSentiment.Agent.Storage;
+
+namespace EdgeSentiment.Cli.Export;
+
+/// <summary>Writes export records one at a time, minutes first, then sessions, as they are read.</summary>
+public interface IExportRows
+{
+    void Minute(MinuteSummary minute);
+
+    void Session(ScreeningSession session);
+}
