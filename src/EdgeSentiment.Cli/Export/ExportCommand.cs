@@ -66,7 +66,7 @@ public static class ExportCommand
                 console.Error.WriteLine($"The agent is not running; reading {databasePath} directly.");
             }
 
-            return Run(fromUtc, toUtc, formatName, outFile, databasePath, keyPath, console);
+            return await FromFileAsync(fromUtc, toUtc, formatName, outFile, databasePath, keyPath, console).ConfigureAwait(false);
         });
         return command;
     }
@@ -171,7 +171,7 @@ public static class ExportCommand
         return ExitCodes.Failed;
     }
 
-    private static int Run(DateTime fromUtc, DateTime toUtc, string format, FileInfo? output, string databasePath, string keyPath, CliConsole console)
+    private static async Task<int> FromFileAsync(DateTime fromUtc, DateTime toUtc, string format, FileInfo? output, string databasePath, string keyPath, CliConsole console)
     {
         if (!File.Exists(databasePath))
         {
@@ -184,7 +184,7 @@ public static class ExportCommand
             using var storeKey = StoreKeyFile.Load(keyPath);
             using var store = LiteDbResultStore.Open(
                 new StoreOptions { DatabasePath = databasePath, KeyFile = keyPath }, storeKey, keyPath, NullLogger.Instance, TimeProvider.System);
-            var exit = WriteAsync(format, output, console, rows =>
+            var exit = await WriteAsync(format, output, console, rows =>
             {
                 foreach (var slice in store.ReadMinutesInSlices(fromUtc, toUtc, ResultStoreSlices.Day))
                 {
@@ -200,7 +200,7 @@ public static class ExportCommand
                 }
 
                 return Task.CompletedTask;
-            }).GetAwaiter().GetResult();
+            }).ConfigureAwait(false);
             return exit == ExitCodes.Ok ? ReportTampered(store.GetStatus().TamperedRecords, console) : exit;
         }
         catch (Exception e) when (e is StoreKeyException or StoreOpenException)
