@@ -4,9 +4,11 @@ The C# featurizer on the device must give the same ids and values as this file; 
 `TextFeaturizerParityTests` runs `scripts/text-features` on tricky strings and compares. Change
 one side only together with the other, and bump NORMALIZATION when the tokens change.
 
-Tokens: apostrophe look-alikes become ', then NFKD, combining marks (category Mn) dropped (accents
-fall off: "café" -> "cafe"), then only ASCII letters, digits and apostrophes count, lower-cased;
-anything else separates words. Clitics
+Tokens: apostrophe look-alikes become ', then each other non-ASCII character its NFKD with the
+combining marks (category Mn) dropped (accents fall off: "café" -> "cafe", "½" -> "1 2"); then only
+ASCII letters, digits and apostrophes count, lower-cased; anything else separates words. The
+device reads the non-ASCII answers from a table this file writes (scripts/text-fold-table), so
+both sides fold with the same Unicode data. Clitics
 are split the Penn Treebank way, as SST writes them ("don't" -> "do n't", "it's" -> "it 's"), so a
 recogniser's "don't" and SST's "do n't" are the same tokens.
 
@@ -16,6 +18,7 @@ the bucket count. Word features (unigrams, bigrams) get the value 1/sqrt(their c
 n-grams 1/sqrt(theirs): both families have unit length when nothing collides.
 """
 
+import functools
 import math
 import re
 import unicodedata
@@ -55,16 +58,29 @@ def _clean(part):
     return part.replace("'", "")
 
 
+@functools.lru_cache(maxsize=None)
+def fold(char):
+    """What one non-ASCII character becomes: apostrophe look-alikes ', else its NFKD with the
+    combining marks (category Mn) dropped and any other non-ASCII character a space. Per character,
+    so the device can hold the same answers as a table (scripts/text-fold-table)."""
+    if char in APOSTROPHES:
+        return "'"
+    out = []
+    for c in unicodedata.normalize("NFKD", char):
+        if c.isascii():
+            out.append(c.translate(_APOSTROPHE_TABLE))
+        elif c in APOSTROPHES:
+            out.append("'")
+        elif unicodedata.category(c) != "Mn":
+            out.append(" ")
+    return "".join(out)
+
+
 def tokens(text):
     """The tokens of `text` (see the module comment)."""
     folded = text.translate(_APOSTROPHE_TABLE)
     if not folded.isascii():
-        # Mapped again after NFKD: a few characters decompose into a look-alike (U+1FEF -> `).
-        folded = unicodedata.normalize("NFKD", folded).translate(_APOSTROPHE_TABLE)
-    if not folded.isascii():
-        # Combining marks fall off (the accent of "é"); any other non-ASCII character separates
-        # words ("½" -> "1⁄2" -> "1 2").
-        folded = "".join(c if c.isascii() else " " for c in folded if unicodedata.category(c) != "Mn")
+        folded = "".join(c if c.isascii() else fold(c) for c in folded)
     out = []
     for run in _RUN.findall(folded.translate(_LOWER)):
         run = run.rstrip("'")

@@ -29,6 +29,13 @@ class Batches:
         self.ids = np.fromiter((i for ids, _ in features for i in ids), dtype=np.int64, count=int(lengths.sum()))
         self.values = np.fromiter((v for _, vs in features for v in vs), dtype=np.float32, count=int(lengths.sum()))
 
+    @classmethod
+    def from_arrays(cls, ids, values, lengths):
+        batches = cls([])
+        batches.ids, batches.values, batches.lengths = ids, values, lengths
+        batches.starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+        return batches
+
     def __len__(self):
         return len(self.lengths)
 

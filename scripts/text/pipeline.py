@@ -4,9 +4,11 @@ errors) -> linear model -> models/text-sentiment.onnx and models/text-reference-
 import argparse
 import copy
 import datetime
+import hashlib
 import json
 import os
 import sys
+import tempfile
 import time
 
 import numpy as np
@@ -93,21 +95,16 @@ def choose(figures):
     return (figures["wer0"]["macroF1"] + figures["wer30"]["macroF1"]) / 2
 
 
-def main(argv):
-    args = parse(argv)
-    log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
-    started = time.time()
-    settings = Settings(args.buckets, args.word_ngrams, args.char_min, args.char_max)
-    featurizer = Featurizer(settings)
-    if args.smoke:
-        train, dev, test = smoke.corpus(args.seed)
-    else:
-        train = [(tokens(text), label, root) for text, label, root in sst.phrases(args.data, "train")]
-        dev = [(tokens(text), label) for text, label in sst.sentences(args.data, "dev")]
-        test = [(tokens(text), label) for text, label in sst.sentences(args.data, "test")]
-    vocabulary = [toks for toks, _, root in train if root]
-    log(f"train: {len(train)} phrases ({len(vocabulary)} sentences), dev {len(dev)}, test {len(test)}")
-
+def training_set(args, featurizer, train, vocabulary, log):
+    """Features of every training phrase, plus noisy copies of each sentence. Cached under the
+    system temp folder by what determines them (never in the repository: they derive from SST)."""
+    key = hashlib.sha256(json.dumps([args.data, args.smoke, args.seed, args.noisy_copies, args.noise_max,
+                                     featurizer.settings.metadata()], sort_keys=True).encode()).hexdigest()[:16]
+    cache = os.path.join(tempfile.gettempdir(), "edgesentiment-text-features", key + ".npz")
+    if not args.smoke and os.path.exists(cache):
+        log(f"features from {cache}")
+        with np.load(cache) as saved:
+            return Batches.from_arrays(saved["ids"], saved["values"], saved["lengths"]), saved["labels"], saved["sentence"]
     corrupter = noise.Corrupter(vocabulary, args.seed)
     examples, labels, is_sentence = [], [], []
     for toks, label, root in train:
@@ -124,8 +121,32 @@ def main(argv):
                 labels.append(label)
                 is_sentence.append(True)
     batches = Batches(examples)
+    labels, is_sentence = np.array(labels, dtype=np.int64), np.array(is_sentence)
+    if not args.smoke:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        np.savez(cache, ids=batches.ids, values=batches.values, lengths=batches.lengths,
+                 labels=labels, sentence=is_sentence)
+    return batches, labels, is_sentence
+
+
+def main(argv):
+    args = parse(argv)
+    log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
+    started = time.time()
+    settings = Settings(args.buckets, args.word_ngrams, args.char_min, args.char_max)
+    featurizer = Featurizer(settings)
+    if args.smoke:
+        train, dev, test = smoke.corpus(args.seed)
+    else:
+        train = [(tokens(text), label, root) for text, label, root in sst.phrases(args.data, "train")]
+        dev = [(tokens(text), label) for text, label in sst.sentences(args.data, "dev")]
+        test = [(tokens(text), label) for text, label in sst.sentences(args.data, "test")]
+    vocabulary = [toks for toks, _, root in train if root]
+    log(f"train: {len(train)} phrases ({len(vocabulary)} sentences), dev {len(dev)}, test {len(test)}")
+
+    batches, labels, is_sentence = training_set(args, featurizer, train, vocabulary, log)
     dev_features = noisy_features(featurizer, dev, args.seed + DEV_SEED_OFFSET, vocabulary)
-    log(f"{len(examples)} training examples featurized in {time.time() - started:.0f} s")
+    log(f"{len(labels)} training examples featurized in {time.time() - started:.0f} s")
 
     best, tried = None, []
     for combo in grid(args):

@@ -4,9 +4,10 @@ namespace EdgeSentiment.Core.Text;
 
 /// <summary>
 /// Splits text into the tokens the text model was trained on, exactly as
-/// <c>scripts/text/featurize.py</c> does: apostrophe look-alikes become <c>'</c>, NFKD with the
-/// combining marks dropped ("café" -> "cafe"), only ASCII letters, digits and apostrophes kept
-/// and lower-cased, clitics split the way SST writes them ("don't" -> "do n't", "it's" -> "it 's").
+/// <c>scripts/text/featurize.py</c> does: apostrophe look-alikes become <c>'</c>, other non-ASCII
+/// characters their NFKD without combining marks ("café" -> "cafe"), only ASCII letters, digits
+/// and apostrophes kept and lower-cased, clitics split the way SST writes them ("don't" -> "do n't",
+/// "it's" -> "it 's").
 /// The buffers grow to the longest text seen and are reused: one instance serves one thread.
 /// </summary>
 public sealed class TextTokenizer
@@ -49,53 +50,36 @@ public sealed class TextTokenizer
         return Count;
     }
 
-    // Lower-case ASCII letters, digits and apostrophes; a space for everything else. Only text with
-    // non-ASCII characters pays for NFKD (one string); plain ASCII is folded without allocating.
+    // Lower-case ASCII letters, digits and apostrophes; a space for everything else. A non-ASCII
+    // character becomes what the training script's Unicode data says (UnicodeFold.txt), not what
+    // this runtime's says: the device runs with invariant globalization, and the two could differ.
     private ReadOnlySpan<char> Fold(ReadOnlySpan<char> text)
     {
-        if (Ascii.IsValid(text))
-        {
-            EnsureFoldRoom(text.Length);
-            for (var i = 0; i < text.Length; i++)
-            {
-                _folded[i] = FoldAscii(text[i]);
-            }
-
-            return _folded.AsSpan(0, text.Length);
-        }
-
-        var decomposed = MapApostrophes(text).Normalize(NormalizationForm.FormKD);
-        EnsureFoldRoom(decomposed.Length);
+        EnsureFoldRoom(text.Length);
         var length = 0;
-        foreach (var rune in decomposed.EnumerateRunes())
+        var ascii = Ascii.IsValid(text);
+        for (var i = 0; i < text.Length; i++)
         {
-            if (Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            var c = text[i];
+            if (ascii || c < 0x80)
             {
+                _folded[length++] = FoldAscii(c);
                 continue;
             }
 
-            // Mapped again after NFKD: a few characters decompose into a look-alike (U+1FEF -> `).
-            _folded[length++] = rune.IsAscii ? FoldAscii((char)rune.Value) : IsApostrophe(rune.Value) ? '\'' : ' ';
+            var codePoint = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])
+                ? char.ConvertToUtf32(c, text[++i])
+                : c;
+            var folded = UnicodeFold.Of(codePoint);
+            EnsureFoldRoom(length + folded.Length + (text.Length - i));
+            foreach (var f in folded)
+            {
+                _folded[length++] = FoldAscii(f);
+            }
         }
 
         return _folded.AsSpan(0, length);
     }
-
-    private static string MapApostrophes(ReadOnlySpan<char> text)
-    {
-        var copy = text.ToArray();
-        for (var i = 0; i < copy.Length; i++)
-        {
-            if (IsApostrophe(copy[i]))
-            {
-                copy[i] = '\'';
-            }
-        }
-
-        return new string(copy);
-    }
-
-    private static bool IsApostrophe(int c) => c is '\u2019' or '\u2018' or '\u02bc' or '\u00b4';
 
     private static char FoldAscii(char c) => c switch
     {
@@ -189,7 +173,7 @@ public sealed class TextTokenizer
     {
         if (_folded.Length < length)
         {
-            _folded = new char[Math.Max(length, _folded.Length * 2)];
+            Array.Resize(ref _folded, Math.Max(length, _folded.Length * 2));
         }
     }
 
