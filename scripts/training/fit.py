@@ -177,6 +177,10 @@ def train(config, data, validation_sets, log=print, keep_last=False, extensions=
             for extension in extensions:
                 extension.after_step(model, step)
             total += float(loss) * len(idx)
+            done = step - (epoch - 1) * steps_per_epoch
+            if steps_per_epoch >= 100 and done % (steps_per_epoch // 4) == 0 and done < steps_per_epoch:
+                # A long epoch (minutes on a shared machine) shows it is moving.
+                log(f"epoch {epoch:3d}  {done}/{steps_per_epoch} steps  ({time.time() - started:.0f} s)")
         scored = model
         for extension in extensions:
             scored = extension.scored(scored)
