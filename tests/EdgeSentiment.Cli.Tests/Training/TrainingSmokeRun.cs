@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace EdgeSentiment.Cli.Tests.Training;
 
 /// <summary>
@@ -21,52 +18,16 @@ public class TrainingSmokeRun : IDisposable
     {
         OutputFolder = Path.Combine(Path.GetTempPath(), "edgesentiment-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(OutputFolder);
-        var root = FindRepositoryRoot();
-
-        var start = new ProcessStartInfo("/usr/bin/python3")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("scripts/train");
-        start.ArgumentList.Add("--smoke");
-        start.ArgumentList.Add("--out");
-        start.ArgumentList.Add(OutputFolder);
-        foreach (var setting in settings)
-        {
-            start.ArgumentList.Add(setting);
-        }
+        List<string> arguments = ["scripts/train", "--smoke", "--out", OutputFolder, .. settings];
 
         // The test build already holds the command-line tool; using it avoids a nested dotnet build.
         var cli = Path.Combine(AppContext.BaseDirectory, "edgesentiment.dll");
         if (File.Exists(cli) && File.Exists(Path.Combine(AppContext.BaseDirectory, "edgesentiment.runtimeconfig.json")))
         {
-            start.ArgumentList.Add("--cli");
-            start.ArgumentList.Add(cli);
+            arguments.AddRange(["--cli", cli]);
         }
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            ExitCode = -1;
-        }
-        else
-        {
-            process.WaitForExit();
-            ExitCode = process.ExitCode;
-        }
-
-        Output = output.ToString();
+        (ExitCode, Output) = PythonScript.Run(".", arguments, Timeout);
     }
 
     public string OutputFolder { get; }
@@ -98,30 +59,5 @@ public class TrainingSmokeRun : IDisposable
         {
             // A leftover temp folder is harmless; a test must not fail on clean-up.
         }
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "EdgeSentiment.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName
-            ?? throw new InvalidOperationException($"EdgeSentiment.sln not found above {AppContext.BaseDirectory}");
     }
 }

@@ -1,5 +1,5 @@
-using EdgeSentiment.Testing;
 using System.Diagnostics;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Core.Tests.Text;
 
