@@ -1,7 +1,7 @@
-using EdgeSentiment.Testing;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Text;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Core.Tests.Text;
 
