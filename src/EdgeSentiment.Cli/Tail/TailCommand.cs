@@ -13,14 +13,8 @@ public static class TailCommand
     {
         var socket = AgentOptions.Socket();
         var json = AgentOptions.Json();
-        var count = new Option<int?>("--count") { Description = "Stop after this many updates (default: until Ctrl+C).", HelpName = "N" };
-        count.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--count must be 1 or more.");
-            }
-        });
+        var count = new Option<int?>("--count") { Description = "Stop after this many updates (default: until Ctrl+C).", HelpName = "N" }
+            .Between(1, int.MaxValue);
         var command = new Command(
             "tail",
             "Follow the live mood, one line per analysed window (every 0.5 s) with its label and an input level meter, until Ctrl+C.")
