@@ -16,6 +16,17 @@ public static class AnalyzeCommand
             Description = "WAV recordings to analyze (any PCM or float format, any rate, mono or more channels).",
             Arity = ArgumentArity.OneOrMore,
         };
+        files.Validators.Add(result =>
+        {
+            // A misspelt option would otherwise be taken for a file name and fail as "file not found".
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith('-'))
+                {
+                    result.AddError($"unknown option '{token.Value}' (a file whose name starts with '-' is written ./{token.Value}).");
+                }
+            }
+        });
         var model = ModelOption.Create();
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of tables." };
 
