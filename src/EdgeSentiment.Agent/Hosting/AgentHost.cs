@@ -76,9 +76,10 @@ public static class AgentHost
         configuration.AddCommandLine(args);
     }
 
-    /// <summary>The folder of *.json overrides: the one given, else $CONFIGURATION_DIRECTORY, else /etc/edgesentiment.</summary>
+    /// <summary>The folder of *.json overrides, as a full path: the one given, else $CONFIGURATION_DIRECTORY, else /etc/edgesentiment.</summary>
+    /// <remarks>Full, because the JSON files' provider resolves a relative path against the program's folder, not the current one.</remarks>
     public static string ResolveConfigurationDirectory(string? configurationDirectory) =>
-        configurationDirectory ?? Environment.GetEnvironmentVariable("CONFIGURATION_DIRECTORY") ?? DefaultConfigurationDirectory;
+        Path.GetFullPath(configurationDirectory ?? Environment.GetEnvironmentVariable("CONFIGURATION_DIRECTORY") ?? DefaultConfigurationDirectory);
 
     /// <summary>
     /// Validates every options class and builds the pipeline's parts (model, recording, indicator)
