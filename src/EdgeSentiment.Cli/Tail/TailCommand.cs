@@ -74,10 +74,10 @@ public static class TailCommand
             console.Out.Flush();
         }
 
-        // The stream ends early only when the agent stops.
-        if (count is { } wanted && received < wanted)
+        // Short of the count, or without one and not stopped by Ctrl+C: the agent ended the stream, it is stopping.
+        if (count is { } wanted ? received < wanted : !cancellationToken.IsCancellationRequested)
         {
-            console.Fail("the agent stopped the stream (is it shutting down?)");
+            console.Fail($"the agent stopped the stream after {received} update(s) (is it shutting down? systemctl status edgesentiment)");
             return ExitCodes.Failed;
         }
 
