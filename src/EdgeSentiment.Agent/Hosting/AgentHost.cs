@@ -57,10 +57,17 @@ public static class AgentHost
     /// configuration directory's *.json files (in name order), EDGESENTIMENT_ environment variables and
     /// the command line. The technician's tool reads the configuration through this same method.
     /// </summary>
+    /// <exception cref="SettingsFileException">A settings file is not valid JSON.</exception>
     public static void AddConfigurationSources(IConfigurationBuilder configuration, string[] args, string? configurationDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        var appSettings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (File.Exists(appSettings))
+        {
+            SettingsFileException.ThrowIfMalformed(appSettings);
+        }
+
+        configuration.AddJsonFile(appSettings, optional: true, reloadOnChange: false);
         configurationDirectory = ResolveConfigurationDirectory(configurationDirectory);
         if (Directory.Exists(configurationDirectory))
         {
@@ -68,6 +75,8 @@ public static class AgentHost
             Array.Sort(files, StringComparer.Ordinal);
             foreach (var file in files)
             {
+                // Checked first: the provider's own error is an exception three levels deep, no line to fix.
+                SettingsFileException.ThrowIfMalformed(file);
                 configuration.AddJsonFile(file, optional: true, reloadOnChange: false);
             }
         }
