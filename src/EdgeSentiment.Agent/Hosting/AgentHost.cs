@@ -109,6 +109,7 @@ public static class AgentHost
         Check<StoreOptions>(services, failures);
         Check<MqttOptions>(services, failures);
         Check<ControlOptions>(services, failures);
+        failures.AddRange(UnknownSettings.Find(services.GetRequiredService<IConfiguration>()));
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(AgentHost), failures);
