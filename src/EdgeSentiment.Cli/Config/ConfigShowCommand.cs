@@ -1,6 +1,6 @@
-using EdgeSentiment.Agent.Hosting;
 using System.CommandLine;
 using System.Text.Json;
+using EdgeSentiment.Agent.Hosting;
 using EdgeSentiment.Cli.Terminal;
 
 namespace EdgeSentiment.Cli.Config;

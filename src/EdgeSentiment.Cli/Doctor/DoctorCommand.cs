@@ -1,5 +1,5 @@
-using EdgeSentiment.Agent.Hosting;
 using System.CommandLine;
+using EdgeSentiment.Agent.Hosting;
 using EdgeSentiment.Cli.Config;
 using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Terminal;
