@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EdgeSentiment.Agent.Hosting;
+using EdgeSentiment.Device.Configuration;
 
 namespace EdgeSentiment.Cli.Config;
 
@@ -10,7 +10,7 @@ public static class ConfigDirectoryOption
     {
         var option = new Option<string?>("--config-dir")
         {
-            Description = $"Folder of the agent's *.json configuration (default: $CONFIGURATION_DIRECTORY, else {AgentHost.DefaultConfigurationDirectory}).",
+            Description = $"Folder of the agent's *.json configuration (default: $CONFIGURATION_DIRECTORY, else {DeviceConfiguration.DefaultConfigurationDirectory}).",
             HelpName = "DIR",
         };
 
@@ -19,7 +19,7 @@ public static class ConfigDirectoryOption
         {
             if (result.Tokens.Count > 0 && result.Tokens[^1].Value is { } value && !Directory.Exists(value))
             {
-                result.AddError($"--config-dir {value}: no such folder; give the folder that holds the agent's *.json settings (e.g. {AgentHost.DefaultConfigurationDirectory}).");
+                result.AddError($"--config-dir {value}: no such folder; give the folder that holds the agent's *.json settings (e.g. {DeviceConfiguration.DefaultConfigurationDirectory}).");
             }
         });
         return option;

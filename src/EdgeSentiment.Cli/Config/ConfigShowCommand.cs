@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
-using EdgeSentiment.Agent.Hosting;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Device.Configuration;
 
 namespace EdgeSentiment.Cli.Config;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using EdgeSentiment.Agent.Hosting;
 using EdgeSentiment.Cli.Config;
 using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Device.Configuration;
 
 namespace EdgeSentiment.Cli.Doctor;
 
