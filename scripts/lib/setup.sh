@@ -52,3 +52,5 @@ ensure_dotnet() {
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# The product turns ONNX Runtime telemetry off in code; this covers the scripts' own tools too.
+export ORT_DISABLE_TELEMETRY=1

@@ -26,6 +26,11 @@ catch (OptionsValidationException e)
     await Console.Error.WriteLineAsync($"Fix appsettings.json or {DeviceConfiguration.DefaultConfigurationDirectory}/*.json and start again.").ConfigureAwait(false);
     return AgentHost.ConfigurationErrorExitCode;
 }
+catch (SettingsFileException e)
+{
+    await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+    return AgentHost.ConfigurationErrorExitCode;
+}
 catch (Exception e) when (e is StoreKeyException or StoreOpenException)
 {
     await Console.Error.WriteLineAsync($"error: result store: {e.Message}").ConfigureAwait(false);

@@ -16,4 +16,7 @@ public static class ExitCodes
 
     /// <summary>The agent (or the socket's file mode) refused this user: not root, not in the edgesentiment group.</summary>
     public const int Refused = 4;
+
+    /// <summary>A settings file the agent cannot start with (sysexits EX_CONFIG, as the agent itself exits).</summary>
+    public const int Configuration = 78;
 }

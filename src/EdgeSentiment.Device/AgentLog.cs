@@ -42,7 +42,9 @@ internal static partial class AgentLog
     [LoggerMessage(204, LogLevel.Warning, "Sink {Sink} is falling behind; {Dropped} result(s) dropped so far")]
     public static partial void SinkDropping(this ILogger logger, string sink, long dropped);
 
-    [LoggerMessage(205, LogLevel.Information, "Audience mood is now {Mood}")]
+    // Debug: at Information the journal would keep a clear-text, timestamped record of the audience's moods,
+    // which the store encrypts; the console indicator already shows each change on a desk.
+    [LoggerMessage(205, LogLevel.Debug, "Audience mood is now {Mood}")]
     public static partial void MoodChanged(this ILogger logger, AudienceMood mood);
 
     [LoggerMessage(206, LogLevel.Error, "Audio source {Source} stopped with an error")]

@@ -82,18 +82,20 @@ public static class AnalysisJson
 
         json.WriteEndArray();
         json.WriteStartObject("overall");
-        if (report.Result.Verdict is { } verdict)
+        if (report.Result.Verdict is { Label: { } overall } verdict)
         {
-            json.WriteString("label", verdict.Label.ToWord());
+            json.WriteString("label", overall.ToWord());
             WriteScores(json, "scores", verdict.Scores);
             json.WriteNumber("speechWindows", verdict.SpeechWindows);
-            json.WriteString("basis", verdict.Basis == VerdictBasis.SpeechWindows ? "speech-windows" : "all-windows");
+            json.WriteString("basis", "speech-windows");
         }
         else
         {
+            // Silence has no sentiment: no label and no scores to be read as one.
             json.WriteNull("label");
+            json.WriteNull("scores");
             json.WriteNumber("speechWindows", 0);
-            json.WriteString("basis", "no-audio");
+            json.WriteString("basis", report.Result.Verdict is null ? "no-audio" : "no-speech");
         }
 
         json.WriteEndObject();

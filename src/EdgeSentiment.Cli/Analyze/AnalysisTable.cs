@@ -36,12 +36,14 @@ public static class AnalysisTable
             return "  overall: no audio to analyze";
         }
 
-        var basis = verdict.Basis == VerdictBasis.SpeechWindows
-            ? Invariant($"from {verdict.SpeechWindows} speech window(s)")
-            : "no speech detected: from all windows";
+        if (verdict.Label is not { } label)
+        {
+            return "  overall: NO SPEECH  (no window had speech in it; silence has no sentiment)";
+        }
+
         var s = verdict.Scores;
         return Invariant(
-            $"  overall: {verdict.Label.ToWord().ToUpperInvariant()}  (negative {s.Negative:0.00}, neutral {s.Neutral:0.00}, positive {s.Positive:0.00}; {basis})");
+            $"  overall: {label.ToWord().ToUpperInvariant()}  (negative {s.Negative:0.00}, neutral {s.Neutral:0.00}, positive {s.Positive:0.00}; from {verdict.SpeechWindows} speech window(s))");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -16,6 +16,17 @@ public static class AnalyzeCommand
             Description = "WAV recordings to analyze (any PCM or float format, any rate, mono or more channels).",
             Arity = ArgumentArity.OneOrMore,
         };
+        files.Validators.Add(result =>
+        {
+            // A misspelt option would otherwise be taken for a file name and fail as "file not found".
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.StartsWith('-'))
+                {
+                    result.AddError($"unknown option '{token.Value}' (a file whose name starts with '-' is written ./{token.Value}).");
+                }
+            }
+        });
         var model = ModelOption.Create();
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of tables." };
 
@@ -50,14 +61,25 @@ public static class AnalyzeCommand
 
         using (analyzer)
         {
+            // The audio streams through a block at a time; only the few bytes of each window's result are kept.
             var reports = new List<FileReport>(files.Length);
             var failed = 0;
             foreach (var file in files)
             {
                 try
                 {
-                    var audio = AudioLoader.LoadMono(file.FullName, analyzer.SampleRate);
-                    reports.Add(new FileReport(file.ToString(), analyzer.Analyze(audio)));
+                    using var audio = RecordingReader.Open(file.FullName, analyzer.SampleRate);
+                    var progress = new AnalysisProgress(console.Error, file.ToString(), audio.ExpectedSamples, audio.SampleRate);
+                    var report = new FileReport(file.ToString(), analyzer.Analyze(audio, progress));
+                    if (json)
+                    {
+                        reports.Add(report);
+                    }
+                    else
+                    {
+                        AnalysisTable.Write(console.Out, [report], analyzer.Model);
+                        console.Out.Flush();
+                    }
                 }
                 catch (AudioFormatException e)
                 {
@@ -66,14 +88,9 @@ public static class AnalyzeCommand
                 }
             }
 
-            var model = analyzer.Model;
             if (json)
             {
-                AnalysisJson.Write(console.Out, reports, model);
-            }
-            else
-            {
-                AnalysisTable.Write(console.Out, reports, model);
+                AnalysisJson.Write(console.Out, reports, analyzer.Model);
             }
 
             return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;

@@ -19,27 +19,13 @@ public static class BenchCommand
             Description = $"Seconds of audio to push through the pipeline ({MinSeconds} to {MaxSeconds}).",
             DefaultValueFactory = _ => 60,
         };
-        seconds.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<double>();
-            if (!(value >= MinSeconds && value <= MaxSeconds))
-            {
-                result.AddError($"--seconds must be between {MinSeconds} (one analysis window) and {MaxSeconds}; got {value}.");
-            }
-        });
+        seconds.Between(MinSeconds, MaxSeconds, " (at least one analysis window)");
         var threads = new Option<int>("--threads")
         {
             Description = "Intra-op threads of ONNX Runtime (the agent uses 1).",
             DefaultValueFactory = _ => 1,
         };
-        threads.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<int>();
-            if (value < 1 || value > MaxThreads)
-            {
-                result.AddError($"--threads must be between 1 and {MaxThreads}; got {value}.");
-            }
-        });
+        threads.Between(1, MaxThreads);
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of a report." };
 
         var command = new Command("bench", "Run the full window path on synthetic speech as fast as possible and report speed, latency, allocation and memory.")

@@ -61,6 +61,7 @@ public sealed class AgentConfiguration
         configuration.Pipeline = Bind<PipelineOptions>(provider, root, PipelineOptions.SectionName, failures);
         configuration.Store = Bind<StoreOptions>(provider, root, StoreOptions.SectionName, failures);
         configuration.Mqtt = Bind<MqttOptions>(provider, root, MqttOptions.SectionName, failures);
+        failures.AddRange(UnknownSettings.Find(root));
         configuration.Failures = failures;
         return configuration;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Device.Configuration;
 
 namespace EdgeSentiment.Cli.Config;
 
@@ -32,7 +33,18 @@ public static class ConfigShowCommand
 
     private static int Run(bool json, string? directory, CliConsole console)
     {
-        var configuration = AgentConfiguration.Load(directory);
+        AgentConfiguration configuration;
+        try
+        {
+            configuration = AgentConfiguration.Load(directory);
+        }
+        catch (SettingsFileException e)
+        {
+            // The agent would not start on it either (exit 78); nothing else can be checked without the settings.
+            console.Fail(e.Message);
+            return ExitCodes.Configuration;
+        }
+
         var entries = ConfigEntries.From(configuration);
         if (json)
         {

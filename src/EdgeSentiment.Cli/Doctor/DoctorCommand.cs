@@ -2,6 +2,7 @@ using System.CommandLine;
 using EdgeSentiment.Cli.Config;
 using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Device.Configuration;
 
 namespace EdgeSentiment.Cli.Doctor;
 
@@ -37,7 +38,18 @@ public static class DoctorCommand
 
     private static async Task<int> RunAsync(bool json, string? directory, string socket, CliConsole console, CancellationToken cancellationToken)
     {
-        var configuration = AgentConfiguration.Load(directory);
+        AgentConfiguration configuration;
+        try
+        {
+            configuration = AgentConfiguration.Load(directory);
+        }
+        catch (SettingsFileException e)
+        {
+            // The agent would not start on it either (exit 78); nothing else can be checked without the settings.
+            console.Fail(e.Message);
+            return ExitCodes.Configuration;
+        }
+
         var context = DoctorContext.ForThisMachine(configuration, socket);
         var results = await DoctorRunner.RunAsync(DoctorChecks.All(), context, cancellationToken);
         if (json)

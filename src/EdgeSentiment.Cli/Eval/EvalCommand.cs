@@ -99,7 +99,9 @@ public static class EvalCommand
                     var result = analyzer.Analyze(AudioLoader.LoadMono(clip.Path, analyzer.SampleRate));
                     if (result.Verdict is { } verdict)
                     {
-                        matrix.Add(clip.Label, verdict.Label);
+                        // Eval measures the model on labelled speech: a clip the detector finds silent is
+                        // still scored, from all its windows, so the figures do not depend on the detector.
+                        matrix.Add(clip.Label, verdict.Label ?? verdict.Scores.Top);
                     }
                     else
                     {

@@ -50,6 +50,12 @@ public static class ExportCommand
                 return ExitCodes.Usage;
             }
 
+            if (fromUtc >= toUtc)
+            {
+                console.Fail($"--from ({fromUtc:yyyy-MM-dd HH:mm}Z) must be before --to ({toUtc:yyyy-MM-dd HH:mm}Z); nothing lies between them.");
+                return ExitCodes.Usage;
+            }
+
             var formatName = parseResult.GetRequiredValue(format);
             var outFile = parseResult.GetValue(output);
             var databasePath = parseResult.GetRequiredValue(database);

@@ -13,14 +13,8 @@ public static class TailCommand
     {
         var socket = AgentOptions.Socket();
         var json = AgentOptions.Json();
-        var count = new Option<int?>("--count") { Description = "Stop after this many updates (default: until Ctrl+C).", HelpName = "N" };
-        count.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int?>() is < 1)
-            {
-                result.AddError("--count must be 1 or more.");
-            }
-        });
+        var count = new Option<int?>("--count") { Description = "Stop after this many updates (default: until Ctrl+C).", HelpName = "N" }
+            .Between(1, int.MaxValue);
         var command = new Command(
             "tail",
             "Follow the live mood, one line per analysed window (every 0.5 s) with its label and an input level meter, until Ctrl+C.")
@@ -80,10 +74,10 @@ public static class TailCommand
             console.Out.Flush();
         }
 
-        // The stream ends early only when the agent stops.
-        if (count is { } wanted && received < wanted)
+        // Short of the count, or without one and not stopped by Ctrl+C: the agent ended the stream, it is stopping.
+        if (count is { } wanted ? received < wanted : !cancellationToken.IsCancellationRequested)
         {
-            console.Fail("the agent stopped the stream (is it shutting down?)");
+            console.Fail($"the agent stopped the stream after {received} update(s) (is it shutting down? systemctl status edgesentiment)");
             return ExitCodes.Failed;
         }
 

@@ -8,14 +8,15 @@ namespace EdgeSentiment.Core.Analysis;
 public sealed class RecordingAnalyzer : IDisposable
 {
     private readonly WindowClassifier _windows;
-    private readonly WindowPlanner _planner;
+    private readonly AnalysisWindowSettings _settings;
     private readonly float[] _window;
 
     public RecordingAnalyzer(WindowClassifier windows, AnalysisWindowSettings settings)
     {
         ArgumentNullException.ThrowIfNull(windows);
+        ArgumentNullException.ThrowIfNull(settings);
         _windows = windows;
-        _planner = new WindowPlanner(settings, windows.SampleRate);
+        _settings = settings;
         _window = new float[windows.WindowSamples];
     }
 
@@ -33,21 +34,68 @@ public sealed class RecordingAnalyzer : IDisposable
     public RecordingResult Analyze(PcmAudio audio)
     {
         ArgumentNullException.ThrowIfNull(audio);
-        if (audio.SampleRate != SampleRate)
+        CheckRate(audio.SampleRate);
+        var cutter = new RecordingWindowCutter(_settings, SampleRate);
+        var results = new List<WindowResult>();
+        ReadOnlySpan<float> rest = audio.Samples;
+        while (!rest.IsEmpty)
         {
-            throw new ArgumentException($"audio must be at {SampleRate} Hz, got {audio.SampleRate} Hz", nameof(audio));
+            rest = rest[cutter.Write(rest)..];
+            ClassifyReady(cutter, results);
         }
 
-        var plan = _planner.Plan(audio.Samples.Length);
-        var results = new List<WindowResult>(plan.Count);
-        foreach (var window in plan)
+        return Finish(cutter, results);
+    }
+
+    /// <summary>Analyzes a recording as it is read: memory stays that of one block and one window, whatever its length.</summary>
+    /// <param name="audio">The recording, at <see cref="SampleRate"/>.</param>
+    /// <param name="progress">Told the samples analyzed so far after every block.</param>
+    /// <exception cref="AudioFormatException">The recording turns out truncated or damaged part way through.</exception>
+    public RecordingResult Analyze(RecordingReader audio, IProgress<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        CheckRate(audio.SampleRate);
+        var cutter = new RecordingWindowCutter(_settings, SampleRate);
+        var results = new List<WindowResult>();
+        for (var block = audio.ReadBlock(); !block.IsEmpty; block = audio.ReadBlock())
         {
-            _planner.Fill(audio.Samples, window, _window);
-            results.Add(_windows.Classify(_window, _planner.StartTime(window)));
+            while (!block.IsEmpty)
+            {
+                block = block[cutter.Write(block)..];
+                ClassifyReady(cutter, results);
+            }
+
+            progress?.Report(cutter.SampleCount);
         }
 
-        return new RecordingResult(audio.DurationSeconds, results, RecordingVerdict.Decide(results));
+        return Finish(cutter, results);
     }
 
     public void Dispose() => _windows.Dispose();
+
+    private void ClassifyReady(RecordingWindowCutter cutter, List<WindowResult> results)
+    {
+        while (cutter.TryTake(_window, out var start))
+        {
+            results.Add(_windows.Classify(_window, start));
+        }
+    }
+
+    private RecordingResult Finish(RecordingWindowCutter cutter, List<WindowResult> results)
+    {
+        if (cutter.TryTakeLast(_window, out var start))
+        {
+            results.Add(_windows.Classify(_window, start));
+        }
+
+        return new RecordingResult((double)cutter.SampleCount / SampleRate, results, RecordingVerdict.Decide(results));
+    }
+
+    private void CheckRate(int sampleRate)
+    {
+        if (sampleRate != SampleRate)
+        {
+            throw new ArgumentException($"audio must be at {SampleRate} Hz, got {sampleRate} Hz", nameof(sampleRate));
+        }
+    }
 }

@@ -3,11 +3,15 @@ using EdgeSentiment.Core.Inference;
 namespace EdgeSentiment.Core.Analysis;
 
 /// <summary>The sentiment of a whole recording, and what it was decided from.</summary>
-public sealed record RecordingVerdict(SentimentLabel Label, SentimentScores Scores, int SpeechWindows, VerdictBasis Basis)
+/// <param name="Label">The top label of the speech windows' mean scores; null when nobody spoke (silence has no sentiment).</param>
+/// <param name="Scores">The mean scores of the speech windows, or of every window when none had speech.</param>
+/// <param name="SpeechWindows">How many windows had speech in them.</param>
+/// <param name="Basis">Whether the verdict comes from speech windows or there was no speech.</param>
+public sealed record RecordingVerdict(SentimentLabel? Label, SentimentScores Scores, int SpeechWindows, VerdictBasis Basis)
 {
     /// <summary>
-    /// The mean scores of the speech windows, or of every window when the detector heard no
-    /// speech at all (so a recording is always decided, and says so); null for no windows.
+    /// The mean scores of the speech windows; "no speech", with no label, when the detector heard
+    /// none in any window; null for no windows.
     /// </summary>
     public static RecordingVerdict? Decide(IReadOnlyList<WindowResult> windows)
     {
@@ -19,7 +23,7 @@ public sealed record RecordingVerdict(SentimentLabel Label, SentimentScores Scor
         }
 
         var all = Average(windows, speechOnly: false, out var count);
-        return count == 0 ? null : new RecordingVerdict(all.Top, all, 0, VerdictBasis.AllWindows);
+        return count == 0 ? null : new RecordingVerdict(null, all, 0, VerdictBasis.NoSpeech);
     }
 
     private static SentimentScores Average(IReadOnlyList<WindowResult> windows, bool speechOnly, out int count)

@@ -6,6 +6,6 @@ public enum VerdictBasis
     /// <summary>The windows with speech in them: the normal case.</summary>
     SpeechWindows = 0,
 
-    /// <summary>No window had speech, so every window counts rather than leaving the recording undecided.</summary>
-    AllWindows = 1,
+    /// <summary>No window had speech: the recording has no sentiment; its scores are the mean of every window.</summary>
+    NoSpeech = 1,
 }

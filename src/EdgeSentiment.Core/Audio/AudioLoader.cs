@@ -1,6 +1,7 @@
 namespace EdgeSentiment.Core.Audio;
 
-/// <summary>Reads a recording into the form the pipeline wants: mono, 16 kHz (or the rate asked for).</summary>
+/// <summary>Reads a whole recording into the form the pipeline wants: mono, 16 kHz (or the rate asked for).</summary>
+/// <remarks>For recordings of any length, read a block at a time with <see cref="RecordingReader"/> instead.</remarks>
 public static class AudioLoader
 {
     /// <summary>Reads <paramref name="path"/>, mixes it to mono and resamples it to <paramref name="sampleRate"/>.</summary>
@@ -8,29 +9,21 @@ public static class AudioLoader
     public static PcmAudio LoadMono(string path, int sampleRate = 16000)
     {
         ArgumentNullException.ThrowIfNull(path);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(sampleRate, StreamingResampler.MaxSampleRate);
-
-        var audio = WavReader.ReadMono(path);
-        if (audio.SampleRate == sampleRate)
+        using var reader = RecordingReader.Open(path, sampleRate);
+        long expected = reader.ExpectedSamples ?? 0;
+        if (expected > Array.MaxLength)
         {
-            return audio;
+            throw AudioFormatException.For(path, $"at {sampleRate} Hz it would have {expected} samples, too long to load at once; split it into shorter files");
         }
 
-        long converted = (long)Math.Ceiling((double)audio.Samples.Length * sampleRate / audio.SampleRate);
-        if (converted > Array.MaxLength)
+        float[] samples = new float[expected];
+        int count = 0;
+        for (var block = reader.ReadBlock(); !block.IsEmpty; block = reader.ReadBlock())
         {
-            throw AudioFormatException.For(path, $"at {sampleRate} Hz it would have {converted} samples, too long to load at once; split it into shorter files");
+            block.CopyTo(samples.AsSpan(count));
+            count += block.Length;
         }
 
-        try
-        {
-            return new PcmAudio(StreamingResampler.Resample(audio.Samples, audio.SampleRate, sampleRate), sampleRate);
-        }
-        catch (ArgumentException)
-        {
-            // Only odd rates whose ratio to the target needs an oversized filter table end up here.
-            throw AudioFormatException.For(path, $"its sample rate of {audio.SampleRate} Hz has no practical conversion to {sampleRate} Hz; resample it to a standard rate first, e.g. sox in.wav -r 48000 out.wav");
-        }
+        return new PcmAudio(samples, sampleRate);
     }
 }

@@ -68,6 +68,7 @@ public sealed class SentimentClassifier : IDisposable
                 $"{path}: model file not found; pass --model with the path of an EdgeSentiment .onnx model, or reinstall the models folder.");
         }
 
+        _ = OnnxRuntimeEnvironment.Instance;
         InferenceSession session;
         using (var options = new SessionOptions
         {

@@ -87,6 +87,7 @@ public static class DeviceServices
         Check<StoreOptions>(services, failures);
         Check<MqttOptions>(services, failures);
         Check<ControlOptions>(services, failures);
+        failures.AddRange(UnknownSettings.Find(services.GetRequiredService<IConfiguration>()));
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(DeviceServices), failures);

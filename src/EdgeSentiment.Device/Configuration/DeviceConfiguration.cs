@@ -17,10 +17,17 @@ public static class DeviceConfiguration
     /// <param name="configuration">The builder to add them to.</param>
     /// <param name="args">The command line, e.g. <c>--Capture:Source Microphone</c>.</param>
     /// <param name="configurationDirectory">Folder of *.json overrides; null for $CONFIGURATION_DIRECTORY or /etc/edgesentiment.</param>
+    /// <exception cref="SettingsFileException">A settings file is not valid JSON.</exception>
     public static void AddConfigurationSources(IConfigurationBuilder configuration, string[] args, string? configurationDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        var appSettings = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (File.Exists(appSettings))
+        {
+            SettingsFileException.ThrowIfMalformed(appSettings);
+        }
+
+        configuration.AddJsonFile(appSettings, optional: true, reloadOnChange: false);
         configurationDirectory = ResolveConfigurationDirectory(configurationDirectory);
         if (Directory.Exists(configurationDirectory))
         {
@@ -28,6 +35,8 @@ public static class DeviceConfiguration
             Array.Sort(files, StringComparer.Ordinal);
             foreach (var file in files)
             {
+                // Checked first: the provider's own error is an exception three levels deep, no line to fix.
+                SettingsFileException.ThrowIfMalformed(file);
                 configuration.AddJsonFile(file, optional: true, reloadOnChange: false);
             }
         }
@@ -36,9 +45,10 @@ public static class DeviceConfiguration
         configuration.AddCommandLine(args);
     }
 
-    /// <summary>The folder of *.json overrides: the one given, else $CONFIGURATION_DIRECTORY, else /etc/edgesentiment.</summary>
+    /// <summary>The folder of *.json overrides, as a full path: the one given, else $CONFIGURATION_DIRECTORY, else /etc/edgesentiment.</summary>
+    /// <remarks>Full, because the JSON files' provider resolves a relative path against the program's folder, not the current one.</remarks>
     public static string ResolveConfigurationDirectory(string? configurationDirectory) =>
-        configurationDirectory ?? Environment.GetEnvironmentVariable("CONFIGURATION_DIRECTORY") ?? DefaultConfigurationDirectory;
+        Path.GetFullPath(configurationDirectory ?? Environment.GetEnvironmentVariable("CONFIGURATION_DIRECTORY") ?? DefaultConfigurationDirectory);
 
     /// <summary>A file named in the configuration: a relative path is looked up in the working folder first, then beside the program.</summary>
     public static string ResolveFile(string path)

@@ -9,6 +9,9 @@ namespace EdgeSentiment.Device.Indicators;
 /// <summary>Builds the configured indicator on the board's real GPIO/PWM, or the console one.</summary>
 public static class IndicatorFactory
 {
+    /// <summary>The Debian package of the libgpiod that System.Device.Gpio loads (libgpiod.so.2).</summary>
+    public const string LibGpiodPackage = "libgpiod2";
+
     public static IMoodIndicator Create(IndicatorOptions options, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -63,6 +66,16 @@ public static class IndicatorFactory
             logger.GpioChipChosen(chip, board);
         }
 
-        return new GpioController(new LibGpiodDriver(chip));
+        try
+        {
+            return new GpioController(new LibGpiodDriver(chip));
+        }
+        catch (PlatformNotSupportedException e)
+        {
+            // System.Device.Gpio says only "Libgpiod driver not installed" and points to the library's sources.
+            throw new PlatformNotSupportedException(
+                $"Indicator:Kind {options.Kind} needs libgpiod, which is not installed; install the Debian package: sudo apt-get install {LibGpiodPackage} (or set Indicator:Kind to Console)",
+                e);
+        }
     }
 }

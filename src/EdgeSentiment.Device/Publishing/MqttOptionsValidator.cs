@@ -20,6 +20,10 @@ public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
         {
             failures.Add(Key(nameof(MqttOptions.Host)) + " is empty; allowed: the broker's host name or IP address");
         }
+        else if (Uri.CheckHostName(options.Host.Trim()) == UriHostNameType.Unknown)
+        {
+            failures.Add(HostFailure(options.Host));
+        }
 
         if (options.DeviceId is null || !DeviceIdPattern().IsMatch(options.DeviceId))
         {
@@ -52,6 +56,15 @@ public sealed partial class MqttOptionsValidator : IValidateOptions<MqttOptions>
     }
 
     private static string Key(string property) => $"{MqttOptions.SectionName}:{property}";
+
+    // A URL (mqtt://broker:1883) would otherwise be looked up as a host name, and retried forever.
+    private static string HostFailure(string host)
+    {
+        var failure = $"{Key(nameof(MqttOptions.Host))} is '{host}'; allowed: the broker's host name or IP address alone, without a scheme, port or path";
+        return Uri.TryCreate(host, UriKind.Absolute, out var url) && url.Host.Length > 0
+            ? $"{failure} (here {Key(nameof(MqttOptions.Host))} {url.Host}" + (url.IsDefaultPort || url.Port < 0 ? ")" : $" and {Key(nameof(MqttOptions.Port))} {url.Port})")
+            : failure;
+    }
 
     private static void Range(List<string> failures, string key, int value, int min, int max, string unit)
     {

@@ -13,6 +13,16 @@ public sealed class AnalyzeInputTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    [Fact]
+    public void UnknownOption_IsAUsageErrorNotAMissingFile()
+    {
+        var run = CliRun.Of("analyze", "--bogus", _original);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: unknown option '--bogus'", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Out);
+    }
+
     [Theory]
     [InlineData("24-bit", new[] { "-b", "24" }, 0.02)]
     [InlineData("float32", new[] { "-b", "32", "-e", "floating-point" }, 0.02)]

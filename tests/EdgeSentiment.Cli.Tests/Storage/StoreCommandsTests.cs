@@ -93,6 +93,18 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Export_FromAfterTo_IsAUsageErrorNotAnEmptyExport()
+    {
+        Seed();
+
+        var (code, output, error) = Run("export", "--from", "2026-11-22", "--to", "2026-11-20", "--database", _bed.DatabasePath, "--key", _bed.KeyPath);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--from (2026-11-22 00:00Z) must be before --to (2026-11-20 00:00Z)", error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
     public void KeyRotate_ThenExport_ReadsEverythingWithTheNewKey()
     {
         Seed();

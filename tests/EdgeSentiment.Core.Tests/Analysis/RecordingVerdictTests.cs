@@ -24,15 +24,15 @@ public sealed class RecordingVerdictTests
     }
 
     [Fact]
-    public void Decide_NoSpeech_StillDecidesFromAllWindowsAndSaysSo()
+    public void Decide_NoSpeech_IsNoSpeechWithoutALabel()
     {
         var windows = new[] { Window(speech: false, 0.1f, 0.3f, 0.6f), Window(speech: false, 0.1f, 0.5f, 0.4f) };
 
         var verdict = RecordingVerdict.Decide(windows)!;
 
-        Assert.Equal(SentimentLabel.Positive, verdict.Label);
+        Assert.Null(verdict.Label);
         Assert.Equal(0, verdict.SpeechWindows);
-        Assert.Equal(VerdictBasis.AllWindows, verdict.Basis);
+        Assert.Equal(VerdictBasis.NoSpeech, verdict.Basis);
     }
 
     [Fact]

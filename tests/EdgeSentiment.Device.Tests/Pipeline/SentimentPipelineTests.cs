@@ -3,6 +3,7 @@ using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Tests.Fakes;
 using EdgeSentiment.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace EdgeSentiment.Device.Tests.Pipeline;
 
@@ -31,6 +32,21 @@ public sealed class SentimentPipelineTests
         Assert.Equal(9, metrics.WindowsProcessed);
         Assert.Equal(0, metrics.DroppedChunks + metrics.DroppedWindows + metrics.DroppedResults);
         Assert.Equal(AudienceMood.Positive, sink.Updates[^1].Mood);
+    }
+
+    [Fact]
+    public async Task RunAsync_MoodChanges_AreLoggedOnlyAtDebugSoTheJournalKeepsNoMoods()
+    {
+        var logger = new ListLogger();
+        var source = new ScriptedAudioSource([.. FakeWindows.Constant(-0.5f, 6.0), .. FakeWindows.Constant(0.5f, 6.0)], isLive: false);
+        var pipeline = PipelineRunner.Create(source, FakeWindows.BySign, [new RecordingSink()], logger: logger);
+
+        await pipeline.RunAsync(CancellationToken.None).WaitAsync(Generous);
+
+        var moodChanges = logger.Entries.Where(e => e.Id.Id == 205).ToList();
+        Assert.NotEmpty(moodChanges);
+        Assert.All(moodChanges, e => Assert.Equal(LogLevel.Debug, e.Level));
+        Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Information && e.Message.Contains("mood", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

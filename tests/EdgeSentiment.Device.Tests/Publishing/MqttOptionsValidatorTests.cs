@@ -20,6 +20,24 @@ public sealed class MqttOptionsValidatorTests
             result.Failures);
     }
 
+    [Theory]
+    [InlineData("mqtt://broker.local:1883", "Mqtt:Host is 'mqtt://broker.local:1883'; allowed: the broker's host name or IP address alone, without a scheme, port or path (here Mqtt:Host broker.local and Mqtt:Port 1883)")]
+    [InlineData("broker.local:8883", "Mqtt:Host is 'broker.local:8883'; allowed: the broker's host name or IP address alone, without a scheme, port or path")]
+    [InlineData("broker local", "Mqtt:Host is 'broker local'; allowed: the broker's host name or IP address alone, without a scheme, port or path")]
+    public void HostThatIsNotAHostName_IsRefusedWithTheSplitSuggested(string host, string expected)
+    {
+        var result = _validator.Validate(null, new MqttOptions { Enabled = true, AllowInsecure = true, Host = host });
+
+        Assert.Equal([expected], result.Failures);
+    }
+
+    [Theory]
+    [InlineData("broker.local")]
+    [InlineData("192.168.1.20")]
+    [InlineData("::1")]
+    public void HostNamesAndAddresses_AreAccepted(string host) =>
+        Assert.True(_validator.Validate(null, new MqttOptions { Enabled = true, AllowInsecure = true, Host = host }).Succeeded);
+
     [Fact]
     public void BadValues_AreEachNamedWithWhatIsAllowed()
     {

@@ -1,0 +1,78 @@
+using System.Reflection;
+using EdgeSentiment.Device.Capture;
+using EdgeSentiment.Device.Control;
+using EdgeSentiment.Device.Indicators;
+using EdgeSentiment.Device.Pipeline;
+using EdgeSentiment.Device.Publishing;
+using EdgeSentiment.Device.Storage;
+using Microsoft.Extensions.Configuration;
+
+namespace EdgeSentiment.Device.Composition;
+
+/// <summary>
+/// Keys in the agent's own sections that no option reads: a typo ("Capture:Sorce") would otherwise be
+/// ignored and the device would run on the default, so each is named with the nearest real key.
+/// </summary>
+public static class UnknownSettings
+{
+    private static readonly (string Section, Type Options)[] Sections =
+    [
+        (CaptureOptions.SectionName, typeof(CaptureOptions)),
+        (IndicatorOptions.SectionName, typeof(IndicatorOptions)),
+        (PipelineOptions.SectionName, typeof(PipelineOptions)),
+        (StoreOptions.SectionName, typeof(StoreOptions)),
+        (MqttOptions.SectionName, typeof(MqttOptions)),
+        (ControlOptions.SectionName, typeof(ControlOptions)),
+    ];
+
+    /// <summary>One line per unknown key, naming it and the nearest key of its section.</summary>
+    public static IReadOnlyList<string> Find(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var failures = new List<string>();
+        foreach (var (section, options) in Sections)
+        {
+            var known = options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.CanWrite)
+                .Select(p => p.Name)
+                .ToArray();
+            foreach (var child in configuration.GetSection(section).GetChildren())
+            {
+                if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                {
+                    failures.Add($"{section}:{child.Key} is not a setting; did you mean {section}:{Nearest(child.Key, known)}?");
+                }
+            }
+        }
+
+        return failures;
+    }
+
+    private static string Nearest(string key, string[] known) =>
+        known.MinBy(candidate => Distance(key.ToUpperInvariant(), candidate.ToUpperInvariant())) ?? string.Empty;
+
+    // Levenshtein distance; keys are short, so the plain two-row form is enough.
+    private static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
