@@ -14,6 +14,7 @@ using EdgeSentiment.Cli.Sessions;
 using EdgeSentiment.Cli.Status;
 using EdgeSentiment.Cli.Tail;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Cli.Transcribe;
 
 namespace EdgeSentiment.Cli;
 
@@ -25,6 +26,7 @@ public static class CliApp
         var root = new RootCommand("EdgeSentiment: speech sentiment on the device, from the command line.");
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(TranscribeCommand.Create(console));
         root.Subcommands.Add(DevicesCommand.Create(console));
         root.Subcommands.Add(FeaturesCommand.Create(console));
         root.Subcommands.Add(KeyCommand.Create(console));

@@ -1,12 +1,15 @@
 using System.CommandLine;
+using EdgeSentiment.Agent.Transcription;
+using EdgeSentiment.Agent.Transcription.PocketSphinx;
 using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Audio;
+using EdgeSentiment.Core.Fusion;
 using EdgeSentiment.Core.Inference;
 
 namespace EdgeSentiment.Cli.Analyze;
 
-/// <summary><c>edgesentiment analyze FILE... [--model PATH] [--json]</c>: the sentiment of recordings.</summary>
+/// <summary><c>edgesentiment analyze FILE... [--model PATH] [--json] [--words]</c>: the sentiment of recordings.</summary>
 public static class AnalyzeCommand
 {
     public static Command Create(CliConsole console)
@@ -18,24 +21,31 @@ public static class AnalyzeCommand
         };
         var model = ModelOption.Create();
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of tables." };
+        var words = new Option<bool>("--words")
+        {
+            Description = "Also transcribe each utterance (PocketSphinx) and fuse what the words say with the voice.",
+        };
 
         var command = new Command("analyze", "Sentiment of each stretch of speech and of each whole recording.")
         {
             files,
             model,
             json,
+            words,
         }.WithExamples(
             "edgesentiment analyze samples/*.wav            # a table per file",
-            "edgesentiment analyze samples/*.wav --json     # one JSON document");
+            "edgesentiment analyze samples/*.wav --json     # one JSON document",
+            "edgesentiment analyze review.wav --words       # per utterance: transcript, voice, words, fused");
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(files),
             ModelOption.PathOf(parseResult.GetValue(model)),
             parseResult.GetValue(json),
+            parseResult.GetValue(words),
             console));
         return command;
     }
 
-    private static int Run(FileInfo[] files, string modelPath, bool json, CliConsole console)
+    private static int Run(FileInfo[] files, string modelPath, bool json, bool words, CliConsole console)
     {
         RecordingAnalyzer analyzer;
         try
@@ -48,7 +58,23 @@ public static class AnalyzeCommand
             return ExitCodes.Failed;
         }
 
+        WordsAnalysis? wordsAnalysis = null;
+        if (words)
+        {
+            try
+            {
+                wordsAnalysis = new WordsAnalysis(PocketSphinxTranscriber.Open(), text: null, new LateFusion());
+            }
+            catch (TranscriptionException e)
+            {
+                analyzer.Dispose();
+                console.Fail(e.Message);
+                return ExitCodes.Failed;
+            }
+        }
+
         using (analyzer)
+        using (wordsAnalysis)
         {
             var reports = new List<FileReport>(files.Length);
             var failed = 0;
@@ -57,11 +83,17 @@ public static class AnalyzeCommand
                 try
                 {
                     var audio = AudioLoader.LoadMono(file.FullName, analyzer.SampleRate);
-                    reports.Add(new FileReport(file.ToString(), analyzer.Analyze(audio)));
+                    var result = analyzer.Analyze(audio);
+                    reports.Add(new FileReport(file.ToString(), result, wordsAnalysis?.Analyze(audio, result)));
                 }
                 catch (AudioFormatException e)
                 {
                     console.Fail(e.Message);
+                    failed++;
+                }
+                catch (TranscriptionException e)
+                {
+                    console.Fail($"{file}: {e.Message}");
                     failed++;
                 }
             }
@@ -69,11 +101,11 @@ public static class AnalyzeCommand
             var model = analyzer.Model;
             if (json)
             {
-                AnalysisJson.Write(console.Out, reports, model);
+                AnalysisJson.Write(console.Out, reports, model, wordsAnalysis?.Description);
             }
             else
             {
-                AnalysisTable.Write(console.Out, reports, model);
+                AnalysisTable.Write(console.Out, reports, model, wordsAnalysis?.Description);
             }
 
             return failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
