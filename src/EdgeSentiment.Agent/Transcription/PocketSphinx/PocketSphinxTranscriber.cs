@@ -69,8 +69,10 @@ public sealed unsafe class PocketSphinxTranscriber : ITranscriber
             decoder = PocketSphinxNative.Init(config);
             if (decoder.IsInvalid)
             {
+                var lm = reviewOnly ? review : settings.LanguageModel;
                 throw new TranscriptionException(
-                    $"PocketSphinx could not load its models from {settings.AcousticModel}: reinstall pocketsphinx-en-us (apt-get install --reinstall pocketsphinx-en-us).");
+                    $"PocketSphinx could not load its models (acoustic model {settings.AcousticModel}, dictionary {settings.Dictionary}, language model {lm}): "
+                    + "rebuild a language model of ours with scripts/build-review-lm, or reinstall Debian's (apt-get install --reinstall pocketsphinx-en-us).");
             }
 
             var description = $"pocketsphinx 0.8, {Path.GetFileName(settings.LanguageModel)}";
