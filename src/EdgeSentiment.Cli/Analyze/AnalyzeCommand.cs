@@ -6,6 +6,7 @@ using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Fusion;
 using EdgeSentiment.Core.Inference;
+using EdgeSentiment.Core.Text;
 
 namespace EdgeSentiment.Cli.Analyze;
 
@@ -63,9 +64,18 @@ public static class AnalyzeCommand
         {
             try
             {
-                wordsAnalysis = new WordsAnalysis(PocketSphinxTranscriber.Open(), text: null, new LateFusion());
+                var text = new TextModelWords(TextSentimentClassifier.Load(TextModelFiles.DefaultPath));
+                try
+                {
+                    wordsAnalysis = new WordsAnalysis(PocketSphinxTranscriber.Open(), text, new LateFusion());
+                }
+                catch
+                {
+                    text.Dispose();
+                    throw;
+                }
             }
-            catch (TranscriptionException e)
+            catch (Exception e) when (e is TranscriptionException or ModelLoadException)
             {
                 analyzer.Dispose();
                 console.Fail(e.Message);
