@@ -1,12 +1,12 @@
 using System.CommandLine;
-using EdgeSentiment.Agent.Transcription;
-using EdgeSentiment.Agent.Transcription.PocketSphinx;
 using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Fusion;
 using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Text;
+using EdgeSentiment.Device.Transcription;
+using EdgeSentiment.Device.Transcription.PocketSphinx;
 
 namespace EdgeSentiment.Cli.Analyze;
 

@@ -1,8 +1,8 @@
-using EdgeSentiment.Agent.Transcription;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Fusion;
 using EdgeSentiment.Core.Segmentation;
+using EdgeSentiment.Device.Transcription;
 
 namespace EdgeSentiment.Cli.Analyze;
 

@@ -3,11 +3,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using EdgeSentiment.Agent.Transcription;
-using EdgeSentiment.Agent.Transcription.PocketSphinx;
 using EdgeSentiment.Cli.Bench;
 using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Core.Audio;
+using EdgeSentiment.Device.Transcription;
+using EdgeSentiment.Device.Transcription.PocketSphinx;
 
 namespace EdgeSentiment.Cli.Transcribe;
 
