@@ -1,6 +1,5 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Fusion;
-using EdgeSentiment.Core.Segmentation;
 
 namespace EdgeSentiment.Cli.Analyze;
 

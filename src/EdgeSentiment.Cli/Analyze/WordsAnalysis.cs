@@ -1,7 +1,6 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Fusion;
-using EdgeSentiment.Core.Segmentation;
 using EdgeSentiment.Device.Transcription;
 
 namespace EdgeSentiment.Cli.Analyze;

@@ -1,7 +1,6 @@
 using EdgeSentiment.Core.Analysis;
-using EdgeSentiment.Core.Segmentation;
 
-namespace EdgeSentiment.Core.Tests.Segmentation;
+namespace EdgeSentiment.Core.Tests.Analysis;
 
 public sealed class UtteranceFinderTests
 {

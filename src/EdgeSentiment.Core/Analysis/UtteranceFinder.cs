@@ -1,6 +1,4 @@
-using EdgeSentiment.Core.Analysis;
-
-namespace EdgeSentiment.Core.Segmentation;
+namespace EdgeSentiment.Core.Analysis;
 
 /// <summary>
 /// Joins a recording's speech windows into utterances, the unit words are transcribed and fused

@@ -1,4 +1,4 @@
-namespace EdgeSentiment.Core.Segmentation;
+namespace EdgeSentiment.Core.Analysis;
 
 /// <summary>
 /// One stretch of speech: consecutive windows the speech detector passed, from the start of the
