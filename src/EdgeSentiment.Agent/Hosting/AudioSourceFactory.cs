@@ -1,4 +1,5 @@
 using EdgeSentiment.Agent.Capture;
+using EdgeSentiment.Agent.Capture.EchoCancellation;
 using EdgeSentiment.Agent.Capture.PortAudio;
 using EdgeSentiment.Core.Audio;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,21 @@ public static class AudioSourceFactory
     public static ICaptureDeviceOpener CreateOpener(CaptureOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new PortAudioDeviceOpener(options.Device, TimeSpan.FromMilliseconds(options.BufferMilliseconds));
+        return new PortAudioDeviceOpener(options.Device, TimeSpan.FromMilliseconds(options.BufferMilliseconds), Channels(options));
+    }
+
+    /// <summary>Which channel is the microphone and which the reference, or null without a reference.</summary>
+    public static CaptureChannels? Channels(CaptureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.HasReference ? new CaptureChannels(options.MicrophoneChannel - 1, options.ReferenceChannel - 1) : null;
+    }
+
+    /// <summary>The echo canceller for the configured reference, or null without one.</summary>
+    public static EchoCancellerSettings? EchoCanceller(CaptureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.HasReference ? new EchoCancellerSettings { TailSeconds = options.EchoTailSeconds } : null;
     }
 
     /// <param name="options">The <c>Capture</c> section.</param>
@@ -33,7 +48,8 @@ public static class AudioSourceFactory
                 $"microphone '{options.Device}'",
                 TimeSpan.FromSeconds(options.FirstRetrySeconds),
                 TimeSpan.FromSeconds(options.MaxRetrySeconds),
-                loggers.CreateLogger<MicrophoneSource>());
+                loggers.CreateLogger<MicrophoneSource>(),
+                EchoCanceller(options));
         }
 
         return WavFileSource.Load(ResolveFile(options.File), options.Loop, options.RealTime, chunk, time, loggers.CreateLogger<WavFileSource>());

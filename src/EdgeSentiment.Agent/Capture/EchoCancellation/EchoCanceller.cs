@@ -153,6 +153,15 @@ public sealed unsafe class EchoCanceller : IDisposable
         fixed (short* output = _output)
         {
             SpeexDspNative.EchoCancellation(_echo, recorded, played, output);
+
+            // What was removed is the filter's estimate of the echo, taken before the suppressor:
+            // the suppressor also trims the audience's voice where it overlaps the film, and
+            // that must not count as the film.
+            for (var i = 0; i < FrameSamples; i++)
+            {
+                removed[i] = _pendingMicrophone[i] - (_output[i] / Scale);
+            }
+
             if (_preprocess is not null)
             {
                 SpeexDspNative.PreprocessRun(_preprocess, output);
@@ -161,9 +170,7 @@ public sealed unsafe class EchoCanceller : IDisposable
 
         for (var i = 0; i < FrameSamples; i++)
         {
-            var value = _output[i] / Scale;
-            residual[i] = value;
-            removed[i] = _pendingMicrophone[i] - value;
+            residual[i] = _output[i] / Scale;
         }
     }
 

@@ -15,8 +15,11 @@ public sealed record EchoCancellerSettings
     /// </summary>
     public double TailSeconds { get; init; } = 0.5;
 
-    /// <summary>Run SpeexDSP's residual echo suppressor after the filter.</summary>
-    public bool SuppressResidual { get; init; } = true;
+    /// <summary>
+    /// Run SpeexDSP's residual echo suppressor after the filter. Off by default: in the
+    /// auditorium bench (docs/auditorium.md) it left more of the film than the filter alone.
+    /// </summary>
+    public bool SuppressResidual { get; init; }
 
     /// <summary>Most the suppressor attenuates residual echo, in dB (negative).</summary>
     public int ResidualSuppressionDb { get; init; } = -40;

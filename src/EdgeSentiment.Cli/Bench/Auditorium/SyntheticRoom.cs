@@ -1,4 +1,4 @@
-using NWaves.Operations;
+using NWaves.Operations.Convolution;
 using NWaves.Signals;
 
 namespace EdgeSentiment.Cli.Bench.Auditorium;
@@ -47,7 +47,12 @@ public static class SyntheticRoom
     public static float[] Play(float[] dry, float[] impulseResponse, int sampleRate)
     {
         ArgumentNullException.ThrowIfNull(dry);
-        var wet = Operation.Convolve(new DiscreteSignal(sampleRate, dry), new DiscreteSignal(sampleRate, impulseResponse));
+        ArgumentNullException.ThrowIfNull(impulseResponse);
+
+        // Overlap-save in blocks: a whole-signal FFT of half an hour of audio would need gigabytes.
+        var fftSize = 1 << (int)Math.Ceiling(Math.Log2(Math.Max(4096, 4 * impulseResponse.Length)));
+        var convolver = new OlsBlockConvolver(impulseResponse, fftSize);
+        var wet = convolver.ApplyTo(new DiscreteSignal(sampleRate, dry));
         return wet.Samples.AsSpan(0, dry.Length).ToArray();
     }
 
