@@ -46,7 +46,7 @@ public static class AuditoriumBench
         var clean = Classify(classifier, layout.Stream, timing);
         rows.Add(Score(null, null, "none", clean, layout, classifier.WindowSamples, null));
 
-        var gate = new FilmGate(FilmGateSettings.Default, SpeechDetectorSettings.Default, rate, classifier.WindowSamples);
+        var gate = new FilmGate(FilmGateSettings.Default with { MinEnvelopeCorrelation = settings.MinEnvelopeCorrelation }, SpeechDetectorSettings.Default, rate, classifier.WindowSamples);
         foreach (var rt60 in settings.Rt60Seconds)
         {
             var wet = SyntheticRoom.Play(film, SyntheticRoom.ImpulseResponse(rt60, rate, settings.Seed + (int)(rt60 * 1000)), rate);
@@ -74,7 +74,7 @@ public static class AuditoriumBench
 
                 rows.Add(Score(level, rt60, "none", Classify(classifier, microphone, timing), layout, classifier.WindowSamples, null));
 
-                var (residual, removed) = Cancel(microphone, film, settings.TailSeconds, rate, classifier, timing);
+                var (residual, removed) = Cancel(microphone, film, settings, rate, classifier, timing);
                 var erle = Erle(microphone, residual, layout, rate, settings);
                 var cancelled = Classify(classifier, residual, timing);
                 rows.Add(Score(level, rt60, "canceller", cancelled, layout, classifier.WindowSamples, erle));
@@ -141,9 +141,9 @@ public static class AuditoriumBench
         return film;
     }
 
-    private static (float[] Residual, float[] Removed) Cancel(float[] microphone, float[] reference, double tailSeconds, int rate, WindowClassifier classifier, Timing timing)
+    private static (float[] Residual, float[] Removed) Cancel(float[] microphone, float[] reference, AuditoriumSettings settings, int rate, WindowClassifier classifier, Timing timing)
     {
-        using var canceller = new EchoCanceller(new EchoCancellerSettings { SampleRate = rate, TailSeconds = tailSeconds });
+        using var canceller = new EchoCanceller(new EchoCancellerSettings { SampleRate = rate, TailSeconds = settings.TailSeconds, SuppressResidual = settings.SuppressResidual });
         var residual = new float[microphone.Length];
         var removed = new float[microphone.Length];
         var chunk = rate / 10;

@@ -5,6 +5,7 @@ using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Evaluation;
 using EdgeSentiment.Core.Inference;
+using EdgeSentiment.Core.Segmentation;
 
 namespace EdgeSentiment.Cli.Bench.Auditorium;
 
@@ -20,6 +21,8 @@ public static class AuditoriumCommand
         var actors = new Option<string>("--actors") { Description = "The actors to use, e.g. 21-24 (the test actors, never trained on).", DefaultValueFactory = _ => "21-24" };
         var clips = new Option<int>("--clips") { Description = "Use every n-th utterance up to this many (0: all).", DefaultValueFactory = _ => 0 };
         var tail = new Option<double>("--tail") { Description = "The echo canceller's tail in seconds (0.05 to 2).", DefaultValueFactory = _ => new EchoCancellerSettings().TailSeconds };
+        var correlation = new Option<double>("--gate-correlation") { Description = "The film gate's least envelope correlation (-1 to 1).", DefaultValueFactory = _ => FilmGateSettings.Default.MinEnvelopeCorrelation };
+        var suppress = new Option<bool>("--suppress-residual") { Description = "Also run SpeexDSP's residual echo suppressor." };
         var model = ModelOption.Create();
         var command = new Command("auditorium", "Play the audience's speech under a film through synthetic rooms and report what the canceller and the film gate change.")
         {
@@ -27,6 +30,8 @@ public static class AuditoriumCommand
             actors,
             clips,
             tail,
+            correlation,
+            suppress,
             model,
         }.WithExamples("edgesentiment bench auditorium --ravdess ../shared/datasets/ravdess-speech-16k --actors 21-24");
         command.SetAction(parseResult => Run(
@@ -34,12 +39,14 @@ public static class AuditoriumCommand
             parseResult.GetValue(actors)!,
             parseResult.GetValue(clips),
             parseResult.GetValue(tail),
+            parseResult.GetValue(correlation),
+            parseResult.GetValue(suppress),
             ModelOption.PathOf(parseResult.GetValue(model)),
             console));
         return command;
     }
 
-    private static int Run(DirectoryInfo ravdess, string actors, int limit, double tail, string modelPath, CliConsole console)
+    private static int Run(DirectoryInfo ravdess, string actors, int limit, double tail, double correlation, bool suppress, string modelPath, CliConsole console)
     {
         IReadOnlyList<LabelledClip> clips;
         try
@@ -74,7 +81,7 @@ public static class AuditoriumCommand
             }
 
             using var classifier = WindowClassifier.Load(modelPath);
-            var report = AuditoriumBench.Run(classifier, audience, dialogue, new AuditoriumSettings { TailSeconds = tail });
+            var report = AuditoriumBench.Run(classifier, audience, dialogue, new AuditoriumSettings { TailSeconds = tail, MinEnvelopeCorrelation = correlation, SuppressResidual = suppress });
             AuditoriumTable.Write(console.Out, report);
             return ExitCodes.Ok;
         }

@@ -27,5 +27,11 @@ public sealed record AuditoriumSettings
     /// <summary>The echo canceller's tail, in seconds.</summary>
     public double TailSeconds { get; init; } = 0.5;
 
+    /// <summary>The film gate's least envelope correlation.</summary>
+    public double MinEnvelopeCorrelation { get; init; } = Core.Segmentation.FilmGateSettings.Default.MinEnvelopeCorrelation;
+
+    /// <summary>Run SpeexDSP's residual echo suppressor after the filter.</summary>
+    public bool SuppressResidual { get; init; }
+
     public int Seed { get; init; } = 2026;
 }
