@@ -48,7 +48,7 @@ public static class BenchCommand
             seconds,
             threads,
             json,
-            Auditorium.AuditoriumCommand.Create(console),
+            AuditoriumCommand.Create(console),
         }.WithExamples(
             "edgesentiment bench                                # full window path on 60 s of synthetic speech",
             "edgesentiment bench --model models/sentiment-fp32.onnx --seconds 300 --json");

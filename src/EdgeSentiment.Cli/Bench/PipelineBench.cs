@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.Arm;
-using EdgeSentiment.Agent.Capture.EchoCancellation;
 using EdgeSentiment.Cli.Analyze;
 using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Core.Segmentation;
+using EdgeSentiment.Device.Capture.EchoCancellation;
 
 namespace EdgeSentiment.Cli.Bench;
 

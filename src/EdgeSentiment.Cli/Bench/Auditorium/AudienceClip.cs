@@ -1,6 +1,0 @@
-using EdgeSentiment.Core.Inference;
-
-namespace EdgeSentiment.Cli.Bench.Auditorium;
-
-/// <summary>A labelled utterance from the seats, 16 kHz mono.</summary>
-public sealed record AudienceClip(float[] Samples, SentimentLabel Label);
