@@ -1,4 +1,5 @@
 using EdgeSentiment.Agent.Sealing;
+using EdgeSentiment.Cli;
 using EdgeSentiment.Core.Tests;
 
 namespace EdgeSentiment.Integration.Tests.Sealing;
@@ -35,7 +36,7 @@ public sealed class AgeInteropTests : IDisposable
     [InlineData(0)]
     [InlineData(65_536)]
     [InlineData(300_000)]
-    public void A_file_age_seals_opens_with_our_code(int size)
+    public void A_file_age_seals_opens_with_our_CLI(int size)
     {
         var (keyFile, recipient) = AgeTool.KeyGen(_folder, "studio-key.txt");
         var plaintext = Plaintext(size);
@@ -44,7 +45,10 @@ public sealed class AgeInteropTests : IDisposable
         var run = ExternalTool.Run("age", "-r", recipient, "-o", sealedFile, input);
         Assert.True(run.ExitCode == 0, run.Error);
 
-        Assert.Equal(plaintext, OpenWithUs(sealedFile, keyFile));
+        var (cli, opened) = OpenWithCli(sealedFile, keyFile);
+
+        Assert.True(cli.ExitCode == ExitCodes.Ok, cli.Error);
+        Assert.Equal(plaintext, File.ReadAllBytes(opened));
     }
 
     [Fact]
@@ -76,24 +80,26 @@ public sealed class AgeInteropTests : IDisposable
     }
 
     [Fact]
-    public void A_wrong_identity_is_refused_by_age_and_by_our_code()
+    public void A_wrong_identity_is_refused_by_age_and_by_our_CLI()
     {
         var (_, recipient) = AgeTool.KeyGen(_folder, "studio-key.txt");
         var (otherKey, _) = AgeTool.KeyGen(_folder, "other-key.txt");
         var sealedFile = SealWithUs(Plaintext(1000), recipient);
 
         var run = ExternalTool.Run("age", "-d", "-i", otherKey, sealedFile);
-        var ours = Assert.Throws<AgeException>(() => OpenWithUs(sealedFile, otherKey));
+        var (cli, opened) = OpenWithCli(sealedFile, otherKey);
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("not sealed to this identity", ours.Message, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failed, cli.ExitCode);
+        Assert.Equal("error: sealed.age: the file was not sealed to this identity: use the studio key whose recipient is in the device's Booth:Recipients", cli.Error.Trim());
+        Assert.False(File.Exists(opened));
     }
 
     public static TheoryData<string> Damages => ["stanza body", "header MAC", "first payload chunk", "last payload chunk", "truncated mid-chunk", "truncated at a chunk boundary", "truncated in header"];
 
     [Theory]
     [MemberData(nameof(Damages))]
-    public void A_damaged_file_is_refused_by_age_and_by_our_code(string damage)
+    public void A_damaged_file_is_refused_by_age_and_by_our_CLI(string damage)
     {
         var (keyFile, recipient) = AgeTool.KeyGen(_folder, "studio-key.txt");
         var sealedFile = SealWithUs(Plaintext(150_000), recipient);
@@ -114,8 +120,13 @@ public sealed class AgeInteropTests : IDisposable
 
         var run = ExternalTool.Run("age", "-d", "-i", keyFile, "-o", _folder.PathOf("age-out.bin"), sealedFile);
 
+        var (cli, opened) = OpenWithCli(sealedFile, keyFile);
+
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Throws<AgeException>(() => OpenWithUs(sealedFile, keyFile));
+        Assert.Equal(ExitCodes.Failed, cli.ExitCode);
+        Assert.Single(cli.Error.Trim().Split('\n'));
+        Assert.False(File.Exists(opened), "nothing of a refused file is written");
+        Assert.Empty(Directory.GetFiles(_folder.Path, "*.part"));
     }
 
     private static byte[] Plaintext(int size)
@@ -141,13 +152,10 @@ public sealed class AgeInteropTests : IDisposable
         return path;
     }
 
-    private static byte[] OpenWithUs(string sealedFile, string keyFile)
+    private (CliRun Run, string Opened) OpenWithCli(string sealedFile, string keyFile)
     {
-        var identities = AgeIdentity.ReadFile(keyFile);
-        using var open = AgeOpenStream.Open(File.OpenRead(sealedFile), identities);
-        using var plain = new MemoryStream();
-        open.CopyTo(plain);
-        return plain.ToArray();
+        var opened = _folder.PathOf("opened-by-cli.bin");
+        return (CliRun.Of("reviews", "open", sealedFile, "--identity", keyFile, "--out", opened), opened);
     }
 
     private static int HeaderLength(byte[] bytes)
