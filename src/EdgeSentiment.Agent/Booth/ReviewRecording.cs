@@ -20,6 +20,7 @@ public sealed class ReviewRecording : IDisposable
     private readonly AgeSealStream _audioSeal;
     private readonly OggOpusWriter _opus;
     private long _samples;
+    private long _sealedBytes;
     private bool _done;
 
     internal ReviewRecording(ReviewSpool spool, string id, DateTimeOffset started, string device, int sampleRate, IReadOnlyList<AgeRecipient> recipients)
@@ -55,7 +56,7 @@ public sealed class ReviewRecording : IDisposable
     public TimeSpan Duration => TimeSpan.FromSeconds((double)_samples / _sampleRate);
 
     /// <summary>Bytes written to the spool so far for this review.</summary>
-    public long SealedBytes => _audioFile.Length;
+    public long SealedBytes => _done ? _sealedBytes : _audioFile.Length;
 
     public void Append(ReadOnlySpan<float> samples)
     {
@@ -72,6 +73,7 @@ public sealed class ReviewRecording : IDisposable
         _opus.Complete();
         _audioSeal.Complete();
         _audioFile.Flush(flushToDisk: true);
+        _sealedBytes = _audioFile.Length;
         _audioFile.Dispose();
 
         var document = new ReviewDocument(
