@@ -15,7 +15,7 @@ public sealed class OggOpusWriterTests : IDisposable
     [Fact]
     public void A_written_file_decodes_with_opusdec_to_the_same_length_and_signal()
     {
-        var voice = VoiceLike(seconds: 3.0);
+        var voice = Voice.Like(seconds: 3.0);
         var opusFile = _folder.PathOf("review.opus");
         using (var file = File.Create(opusFile))
         using (var writer = new OggOpusWriter(file, Rate, new Dictionary<string, string> { ["TITLE"] = "review" }))
@@ -35,7 +35,7 @@ public sealed class OggOpusWriterTests : IDisposable
         var decoded = TestWav.ReadPcm16(decodedFile);
 
         Assert.InRange(decoded.Length, voice.Length - 160, voice.Length + 160);
-        Assert.True(Correlation(voice, decoded) > 0.9, $"correlation {Correlation(voice, decoded):F3}");
+        Assert.True(Voice.Correlation(voice, decoded) > 0.9, $"correlation {Voice.Correlation(voice, decoded):F3}");
     }
 
     [Fact]
@@ -45,51 +45,17 @@ public sealed class OggOpusWriterTests : IDisposable
         using (var file = File.Create(opusFile))
         using (var writer = new OggOpusWriter(file, Rate))
         {
-            writer.Write(VoiceLike(seconds: 1.0));
+            writer.Write(Voice.Like(seconds: 1.0));
         }
 
         var complete = _folder.PathOf("complete.opus");
         using (var file = File.Create(complete))
         using (var writer = new OggOpusWriter(file, Rate))
         {
-            writer.Write(VoiceLike(seconds: 1.0));
+            writer.Write(Voice.Like(seconds: 1.0));
             writer.Complete();
         }
 
         Assert.True(new FileInfo(opusFile).Length < new FileInfo(complete).Length);
-    }
-
-    private static float[] VoiceLike(double seconds)
-    {
-        // Harmonics of a 150 Hz voice under a 4 Hz syllable envelope: what a review sounds like to a codec.
-        var samples = new float[(int)(seconds * Rate)];
-        for (var i = 0; i < samples.Length; i++)
-        {
-            var t = (double)i / Rate;
-            var envelope = 0.5 * (1 - Math.Cos(2 * Math.PI * 4 * t));
-            var tone = 0.0;
-            for (var harmonic = 1; harmonic <= 8; harmonic++)
-            {
-                tone += Math.Sin(2 * Math.PI * 150 * harmonic * t) / harmonic;
-            }
-
-            samples[i] = (float)(0.25 * envelope * tone);
-        }
-
-        return samples;
-    }
-
-    private static double Correlation(float[] a, float[] b)
-    {
-        var n = Math.Min(a.Length, b.Length);
-        double ab = 0, aa = 0, bb = 0;
-        for (var i = 0; i < n; i++)
-        {
-            ab += a[i] * b[i];
-            aa += a[i] * a[i];
-            bb += b[i] * b[i];
-        }
-
-        return ab / Math.Sqrt(aa * bb);
     }
 }
