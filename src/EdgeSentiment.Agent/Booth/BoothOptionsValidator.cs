@@ -10,12 +10,14 @@ public sealed class BoothOptionsValidator : IValidateOptions<BoothOptions>
     public ValidateOptionsResult Validate(string? name, BoothOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var errors = new OptionErrors(BoothOptions.SectionName);
         if (!options.Enabled)
         {
-            return ValidateOptionsResult.Success;
+            // A private key is refused even with the booth off: it must never be on the device at all.
+            PrivateKeys(options, errors);
+            return errors.Any ? ValidateOptionsResult.Fail(errors.Messages) : ValidateOptionsResult.Success;
         }
 
-        var errors = new OptionErrors(BoothOptions.SectionName);
         errors.Range(nameof(options.ButtonPin), options.ButtonPin, 0, 53);
         errors.Range(nameof(options.DebounceMilliseconds), options.DebounceMilliseconds, 1, 1000);
         errors.Range(nameof(options.EndOfSpeechSeconds), options.EndOfSpeechSeconds, 1, 60);
@@ -27,10 +29,24 @@ public sealed class BoothOptionsValidator : IValidateOptions<BoothOptions>
             errors.Add(nameof(options.Recipients), "", "one or more age recipients (age1...), the studio's public keys from age-keygen");
         }
 
+        PrivateKeys(options, errors);
         for (var i = 0; i < options.Recipients.Count; i++)
         {
             var recipient = options.Recipients[i];
-            if (recipient.Trim().StartsWith("AGE-SECRET-KEY-", StringComparison.OrdinalIgnoreCase))
+            if (!IsPrivateKey(recipient) && !AgeRecipient.TryParse(recipient, out _))
+            {
+                errors.Add($"{nameof(options.Recipients)}:{i}", recipient, "an age X25519 recipient (age1...) as age-keygen prints it");
+            }
+        }
+
+        return errors.Any ? ValidateOptionsResult.Fail(errors.Messages) : ValidateOptionsResult.Success;
+    }
+
+    private static void PrivateKeys(BoothOptions options, OptionErrors errors)
+    {
+        for (var i = 0; i < options.Recipients.Count; i++)
+        {
+            if (IsPrivateKey(options.Recipients[i]))
             {
                 // Never echo a private key into a log; say what it is and what belongs here instead.
                 errors.Add(
@@ -39,12 +55,9 @@ public sealed class BoothOptionsValidator : IValidateOptions<BoothOptions>
                     "a public key only (age1...): this is the studio's private key, which must never be on the device; "
                     + "remove it, and run 'age-keygen -y' on the studio's computer for the public key");
             }
-            else if (!AgeRecipient.TryParse(recipient, out _))
-            {
-                errors.Add($"{nameof(options.Recipients)}:{i}", recipient, "an age X25519 recipient (age1...) as age-keygen prints it");
-            }
         }
-
-        return errors.Any ? ValidateOptionsResult.Fail(errors.Messages) : ValidateOptionsResult.Success;
     }
+
+    private static bool IsPrivateKey(string recipient) =>
+        recipient.Trim().StartsWith("AGE-SECRET-KEY-", StringComparison.OrdinalIgnoreCase);
 }

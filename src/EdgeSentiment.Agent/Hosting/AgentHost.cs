@@ -1,3 +1,4 @@
+using EdgeSentiment.Agent.Booth;
 using EdgeSentiment.Agent.Capture;
 using EdgeSentiment.Agent.Control;
 using EdgeSentiment.Agent.Indicators;
@@ -99,6 +100,7 @@ public static class AgentHost
         Check<StoreOptions>(services, failures);
         Check<MqttOptions>(services, failures);
         Check<ControlOptions>(services, failures);
+        Check<BoothOptions>(services, failures);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(AgentHost), failures);
@@ -145,6 +147,9 @@ public static class AgentHost
         services.AddSingleton<IValidateOptions<CaptureOptions>, CaptureOptionsValidator>();
         services.AddSingleton<IValidateOptions<IndicatorOptions>, IndicatorOptionsValidator>();
         services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
+        // Checked now although nothing records yet: a studio's private key must never sit on the device.
+        services.AddOptions<BoothOptions>().Bind(configuration.GetSection(BoothOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BoothOptions>, BoothOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();

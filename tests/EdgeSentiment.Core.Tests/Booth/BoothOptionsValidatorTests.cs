@@ -37,6 +37,16 @@ public sealed class BoothOptionsValidatorTests
     }
 
     [Fact]
+    public void A_private_key_is_refused_even_with_the_booth_off()
+    {
+        using var studio = AgeIdentity.Generate();
+        var options = new BoothOptions();
+        options.Recipients.Add(studio.ToSecretString());
+
+        Assert.True(new BoothOptionsValidator().Validate(null, options).Failed);
+    }
+
+    [Fact]
     public void Every_bad_setting_is_named_at_once()
     {
         var options = new BoothOptions { Enabled = true, ButtonPin = 99, EndOfSpeechSeconds = 0, SpoolLimitMegabytes = 0 };

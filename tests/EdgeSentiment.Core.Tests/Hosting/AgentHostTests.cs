@@ -2,6 +2,7 @@ using EdgeSentiment.Agent.Capture;
 using EdgeSentiment.Agent.Hosting;
 using EdgeSentiment.Agent.Indicators;
 using EdgeSentiment.Agent.Pipeline;
+using EdgeSentiment.Agent.Sealing;
 using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Core.Tests.Fakes;
@@ -23,6 +24,20 @@ public sealed class AgentHostTests
 
         var message = Assert.Single(error.Failures);
         Assert.Equal("Indicator:Kind is 'Neopixel'; allowed: one of Console, GpioLeds, RgbPwm.", message);
+    }
+
+    [Fact]
+    public void Prepare_StudioPrivateKeyAsBoothRecipient_FailsWithoutRepeatingTheKey()
+    {
+        using var config = new TempFolder();
+        using var studio = AgeIdentity.Generate();
+        using var host = Build(config, "--Booth:Enabled", "true", "--Booth:Recipients:0", studio.ToSecretString());
+
+        var error = Assert.Throws<OptionsValidationException>(() => AgentHost.Prepare(host.Services));
+
+        var message = Assert.Single(error.Failures);
+        Assert.StartsWith("Booth:Recipients:0 is 'AGE-SECRET-KEY-...'", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(studio.ToSecretString(), message, StringComparison.Ordinal);
     }
 
     [Fact]
