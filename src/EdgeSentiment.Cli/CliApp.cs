@@ -26,6 +26,7 @@ public static class CliApp
         var root = new RootCommand("EdgeSentiment: speech sentiment on the device, from the command line.");
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(EvalTextCommand.Create(console));
         root.Subcommands.Add(DevicesCommand.Create(console));
         root.Subcommands.Add(FeaturesCommand.Create(console));
         root.Subcommands.Add(KeyCommand.Create(console));

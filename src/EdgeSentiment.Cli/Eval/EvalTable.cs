@@ -14,7 +14,7 @@ public static class EvalTable
         ArgumentNullException.ThrowIfNull(report);
         var m = report.Confusion;
         output.WriteLine(Invariant($"model     {report.Model}"));
-        output.WriteLine(Invariant($"clips     {report.Clips} ({report.Failed} unreadable)"));
+        output.WriteLine(Invariant($"{report.Unit,-9} {report.Clips} ({report.Failed} unreadable)"));
         output.WriteLine(Invariant($"UAR       {m.UnweightedAverageRecall:0.000}"));
         output.WriteLine(Invariant($"macro-F1  {m.MacroF1:0.000}"));
         output.WriteLine(Invariant($"accuracy  {m.Accuracy:0.000}"));
