@@ -58,16 +58,29 @@ def predict(model, batches, size=1024):
     return torch.cat(out).numpy() if out else np.zeros((0, 3), dtype=np.float32)
 
 
+def _optimizers(model, settings):
+    if settings["optimizer"] == "adagrad":
+        return [torch.optim.Adagrad(model.parameters(), lr=settings["lr"])]
+    if settings["optimizer"] == "adam":
+        # Lazy Adam: the moments of a bucket move only when a batch touches it.
+        return [torch.optim.SparseAdam([model.weight.weight], lr=settings["lr"]),
+                torch.optim.Adam([model.bias], lr=settings["lr"])]
+    raise ValueError(f"optimizer must be adagrad or adam, not {settings['optimizer']}")
+
+
 def fit(model, batches, labels, weights, settings, log):
-    """Adagrad (the sparse linear model's classic) over shuffled mini-batches; `weights` scale each
-    example's loss (sentences against phrases). Yields after each epoch, so the caller can score it."""
+    """Adagrad (the sparse linear model's classic) or lazy Adam over shuffled mini-batches;
+    `weights` scale each example's loss (sentences against phrases). `l2` penalises the squared
+    weights of the buckets a batch touches (a dense penalty would touch every bucket every step).
+    Yields after each epoch, so the caller can score it."""
     torch.manual_seed(settings["seed"])
     torch.set_num_threads(1)
     rng = np.random.default_rng(settings["seed"])
     labels = torch.as_tensor(labels, dtype=torch.int64)
     weights = torch.as_tensor(weights, dtype=torch.float32)
     class_weight = torch.as_tensor(settings["class_weights"], dtype=torch.float32)
-    optimizer = torch.optim.Adagrad(model.parameters(), lr=settings["lr"])
+    optimizers = _optimizers(model, settings)
+    l2 = settings["l2"]
     loss_fn = torch.nn.CrossEntropyLoss(weight=class_weight, reduction="none")
     for epoch in range(settings["epochs"]):
         model.train()
@@ -75,11 +88,17 @@ def fit(model, batches, labels, weights, settings, log):
         total = 0.0
         for start in range(0, len(order), settings["batch"]):
             rows = order[start:start + settings["batch"]]
-            logits = model(*batches.batch(rows))
+            ids, values, offsets = batches.batch(rows)
+            logits = model(ids, values, offsets)
             loss = (loss_fn(logits, labels[rows]) * weights[rows]).sum() / weights[rows].sum()
-            optimizer.zero_grad()
+            if l2:
+                touched = torch.nn.functional.embedding(torch.unique(ids), model.weight.weight, sparse=True)
+                loss = loss + l2 * touched.pow(2).sum()
+            for optimizer in optimizers:
+                optimizer.zero_grad()
             loss.backward()
-            optimizer.step()
+            for optimizer in optimizers:
+                optimizer.step()
             total += float(loss) * len(rows)
         log(f"epoch {epoch + 1}/{settings['epochs']}: loss {total / len(order):.4f}")
         yield epoch + 1

@@ -20,15 +20,17 @@ _NAME = re.compile(r"^03-01-(\d\d)-(\d\d)-(\d\d)-(\d\d)-(\d\d)\.wav$")
 
 
 class Clip:
-    """One labelled recording of the corpus."""
+    """One labelled recording: of RAVDESS (actor 1-24, emotion code 1-8, the label follows from
+    it) or of a manifest's corpus (speaker id and emotion as the manifest names them, and its label)."""
 
-    __slots__ = ("path", "actor", "emotion", "label")
+    __slots__ = ("path", "actor", "emotion", "label", "corpus")
 
-    def __init__(self, path, actor, emotion):
+    def __init__(self, path, actor, emotion, label=None, corpus="ravdess"):
         self.path = path
         self.actor = actor
         self.emotion = emotion
-        self.label = EMOTION_TO_SENTIMENT[emotion]
+        self.label = EMOTION_TO_SENTIMENT[emotion] if label is None else label
+        self.corpus = corpus
 
     @property
     def label_index(self):

@@ -1,6 +1,7 @@
 """The training, validation and test material: augmented WAV copies written to a work folder,
 then log-mel features of every file from the product's extractor."""
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -29,9 +30,6 @@ def _write_stamp(folder, content, name="stamp.json"):
         json.dump(content, handle)
 
 
-def _cli_identity(cli):
-    target = cli[-1]
-    return {"cli": os.path.abspath(target), "mtime": os.path.getmtime(target) if os.path.exists(target) else 0}
 
 
 def augmented_training_set(cli, clips, work, copies, seed):
@@ -41,7 +39,7 @@ def augmented_training_set(cli, clips, work, copies, seed):
     names = hashlib.sha1("\n".join(c.path for c in clips).encode()).hexdigest()[:12]
     folder = os.path.join(work, f"train-k{copies}-s{seed}-{names}")
     wav_stamp = {"version": AUGMENT_VERSION, "copies": copies, "seed": seed, "clips": len(clips)}
-    feature_stamp = {**wav_stamp, **_cli_identity(cli)}
+    feature_stamp = {**wav_stamp, **cli.identity()}
     prefix = os.path.join(folder, "features")
     os.makedirs(folder, exist_ok=True)
     items = []
@@ -55,16 +53,18 @@ def augmented_training_set(cli, clips, work, copies, seed):
         for i in range(len(clips)):
             for k in range(copies):
                 wavfile.write_pcm16(os.path.join(folder, f"{i:05d}-{k}.wav"), augment.augment(rng, pool[i], pool))
+            if (i + 1) % 1000 == 0:
+                print(f"    augmented {i + 1}/{len(clips)} clips", file=sys.stderr, flush=True)
         _write_stamp(folder, wav_stamp, "wav-stamp.json")
     if _stamp(folder, feature_stamp) and os.path.exists(prefix + ".json"):
         print(f"==> Reusing the training features in {folder}", file=sys.stderr)
         feats = features.load(prefix)
     else:
         print(f"==> Extracting log-mel features of {len(items)} files with the C# extractor", file=sys.stderr)
-        feats = features.export(cli, items, prefix)
+        feats = cli.export(items, prefix)
         _write_stamp(folder, feature_stamp)
     index = feats.by_path()
-    versions, labels, actors, emotions = [], [], [], []
+    versions, labels, actors, emotions, corpora = [], [], [], [], []
     for i, clip in enumerate(clips):
         paths = [clip.path] + [os.path.join(folder, f"{i:05d}-{k}.wav") for k in range(copies)]
         found = [feats.clip(index[os.path.abspath(p)]) for p in paths if os.path.abspath(p) in index]
@@ -73,7 +73,8 @@ def augmented_training_set(cli, clips, work, copies, seed):
             labels.append(LABELS.index(clip.label))
             actors.append(clip.actor)
             emotions.append(clip.emotion)
-    return versions, labels, actors, emotions, feats.settings
+            corpora.append(clip.corpus)
+    return versions, labels, actors, emotions, corpora, feats.settings
 
 
 NOISE_FLOOR_DBFS = -30.0
@@ -85,7 +86,7 @@ def noise_floor_templates(cli, work, seed):
     model also sees speech over a quiet floor (a cheap microphone, 8-bit audio, dither) and never
     learns to rely on digital silence between words."""
     folder = os.path.join(work, f"noise-floor-s{seed}")
-    stamp = {"version": AUGMENT_VERSION, "level": NOISE_FLOOR_DBFS, "seed": seed, **_cli_identity(cli)}
+    stamp = {"version": AUGMENT_VERSION, "level": NOISE_FLOOR_DBFS, "seed": seed, **cli.identity()}
     prefix = os.path.join(folder, "features")
     kinds = (("white", 0.0), ("pink", 1.0), ("brown", 2.0))
     paths = [os.path.join(folder, f"{name}.wav") for name, _ in kinds]
@@ -97,7 +98,7 @@ def noise_floor_templates(cli, work, seed):
         gain = 10.0 ** (NOISE_FLOOR_DBFS / 20.0)
         for path, (_, exponent) in zip(paths, kinds):
             wavfile.write_pcm16(path, gain * augment.coloured_noise(rng, 10 * augment.SAMPLE_RATE, exponent))
-        feats = features.export(cli, [(p, "neutral") for p in paths], prefix)
+        feats = cli.export([(p, "neutral") for p in paths], prefix)
         _write_stamp(folder, stamp)
     index = feats.by_path()
     return [np.asarray(feats.clip(index[os.path.abspath(p)]), dtype=np.float32) for p in paths]
@@ -120,7 +121,7 @@ def evaluation_set(cli, clips, work, name, noise_db=None, pool=None, seed=0, cha
     Returns (list of frame arrays, labels, settings)."""
     names = hashlib.sha1("\n".join(c.path for c in clips).encode()).hexdigest()[:12]
     folder = os.path.join(work, f"{name}-{names}")
-    stamp = {"version": AUGMENT_VERSION, "noise_db": noise_db, "seed": seed, **_cli_identity(cli)}
+    stamp = {"version": AUGMENT_VERSION, "noise_db": noise_db, "seed": seed, **cli.identity()}
     if channel is not None:
         stamp["channel"] = channel
     prefix = os.path.join(folder, "features")
@@ -141,7 +142,7 @@ def evaluation_set(cli, clips, work, name, noise_db=None, pool=None, seed=0, cha
         elif channel == "telephone":
             for i, clip in enumerate(clips):
                 wavfile.write_pcm16(paths[i], augment.telephone(wavfile.read(clip.path)))
-        feats = features.export(cli, [(p, c.label) for p, c in zip(paths, clips)], prefix)
+        feats = cli.export([(p, c.label) for p, c in zip(paths, clips)], prefix)
         _write_stamp(folder, stamp)
     return _frames_and_labels(feats, paths, clips)
 
@@ -156,7 +157,7 @@ def unseen_noise_set(cli, clips, work, name, snr_db, groups, seed):
     names = hashlib.sha1("\n".join(c.path for c in clips).encode()).hexdigest()[:12]
     folder = os.path.join(work, f"{name}-{names}")
     stamp = {"version": AUGMENT_VERSION, "unseen_noise_db": snr_db, "seed": seed,
-             "groups": [sorted(g) for g in groups], **_cli_identity(cli)}
+             "groups": [sorted(g) for g in groups], **cli.identity()}
     prefix = os.path.join(folder, "features")
     paths = [os.path.join(folder, f"{i:05d}.wav") for i in range(len(clips))]
     if _stamp(folder, stamp) and os.path.exists(prefix + ".json"):
@@ -173,6 +174,29 @@ def unseen_noise_set(cli, clips, work, name, snr_db, groups, seed):
             else:  # (or a group of one actor, as in the smoke corpus)
                 noise = augment.ventilation(rng, len(x))
             wavfile.write_pcm16(paths[i], augment.add_at_snr(x, noise, snr_db))
-        feats = features.export(cli, [(p, c.label) for p, c in zip(paths, clips)], prefix)
+        feats = cli.export([(p, c.label) for p, c in zip(paths, clips)], prefix)
         _write_stamp(folder, stamp)
     return _frames_and_labels(feats, paths, clips)
+
+
+@dataclasses.dataclass(frozen=True)
+class TrainingData:
+    """What a network learns from: every version of each training clip (the clean one first) with
+    its label index, corpus emotion, speaker and corpus; the window length and the silence floor
+    in frames' units; noise templates and band centres for the log-mel augmentations."""
+    versions: list
+    labels: list
+    emotions: list
+    speakers: list
+    corpora: list
+    length: int
+    floor: float
+    templates: list = None
+    centres: np.ndarray = None
+
+    def subset(self, indices):
+        """The same material for the clips at indices only."""
+        pick = lambda values: [values[i] for i in indices]  # noqa: E731
+        return dataclasses.replace(self, versions=pick(self.versions), labels=pick(self.labels),
+                                   emotions=pick(self.emotions), speakers=pick(self.speakers),
+                                   corpora=pick(self.corpora))

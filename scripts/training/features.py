@@ -11,18 +11,27 @@ import numpy as np
 CLI_PROJECT = os.path.join("src", "EdgeSentiment.Cli")
 CLI_BINARY = os.path.join(CLI_PROJECT, "bin", "Release", "net10.0", "edgesentiment")
 
-# Extra `features export` options for every export of this run (frame length, FFT size); empty
-# for the extractor's defaults, the only settings the device loads models for.
-_EXPORT_OPTIONS = []
 
+class Extractor:
+    """The command that runs `edgesentiment features export`, with the extractor settings of this
+    run (frame length, FFT size; none for the device's, the only ones it loads models for)."""
 
-def use_extractor(frame_length=0, fft_size=0):
-    """Makes every later export use these extractor settings (0: the extractor's default)."""
-    _EXPORT_OPTIONS.clear()
-    if frame_length:
-        _EXPORT_OPTIONS.extend(["--frame-length", str(frame_length)])
-    if fft_size:
-        _EXPORT_OPTIONS.extend(["--fft-size", str(fft_size)])
+    def __init__(self, command, frame_length=0, fft_size=0):
+        self.command = list(command)
+        self.options = []
+        if frame_length:
+            self.options += ["--frame-length", str(frame_length)]
+        if fft_size:
+            self.options += ["--fft-size", str(fft_size)]
+
+    def identity(self):
+        """What a cached export depends on: the tool's path and build time."""
+        target = self.command[-1]
+        return {"cli": os.path.abspath(target), "mtime": os.path.getmtime(target) if os.path.exists(target) else 0}
+
+    def export(self, items, prefix):
+        """Runs `features export` over items [(wav path, label)]; returns the parsed prefix."""
+        return export(self.command, items, prefix, self.options)
 
 
 def build_cli(root):
@@ -44,15 +53,54 @@ def cli_command(path):
     return ["dotnet", path] if path.endswith(".dll") else [path]
 
 
-def export(cli, items, prefix):
-    """Runs `features export` over items [(wav path, label)]; returns the parsed prefix."""
+# Files per `features export` call: the tool prints nothing until it is done, so a long list is
+# exported in parts and the progress shown between them.
+CHUNK = 2000
+
+
+def export(cli, items, prefix, options=()):
+    """Runs `features export` over items [(wav path, label)] with extractor options; returns the
+    parsed prefix. Lists longer than CHUNK are exported in parts, then joined into prefix."""
+    if len(items) <= CHUNK:
+        return _export_once(cli, items, prefix, options)
+    parts = []
+    for start in range(0, len(items), CHUNK):
+        parts.append(_export_once(cli, items[start:start + CHUNK], f"{prefix}.part{start // CHUNK}", options))
+        print(f"    features of {min(start + CHUNK, len(items))}/{len(items)} files", file=sys.stderr, flush=True)
+    return _join(parts, prefix, len(items))
+
+
+def _join(parts, prefix, count):
+    items, failed, offset = [], [], 0
+    with open(prefix + ".f32.partial", "wb") as data:
+        for part in parts:
+            for item in part.items:
+                items.append({**item, "offset": item["offset"] + offset})
+            offset += len(part.frames)
+            failed += part.failed
+            data.write(np.ascontiguousarray(part.frames, dtype="<f4").tobytes())
+    with open(prefix + ".json.partial", "w") as handle:
+        json.dump({"settings": parts[0].settings, "items": items, "failed": failed}, handle)
+    os.replace(prefix + ".f32.partial", prefix + ".f32")
+    os.replace(prefix + ".json.partial", prefix + ".json")
+    for i in range(len(parts)):
+        for suffix in (".f32", ".json", ".csv"):
+            path = f"{prefix}.part{i}{suffix}"
+            if os.path.exists(path):
+                os.remove(path)
+    if count and not items:
+        raise SystemExit(f"error: the extractor read none of the {count} files for {prefix} (see the warnings above)")
+    return load(prefix)
+
+
+def _export_once(cli, items, prefix, options):
     manifest = prefix + ".csv"
     with open(manifest, "w", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["path", "label"])
         for path, label in items:
             writer.writerow([os.path.abspath(path), label])
-    command = cli + ["features", "export", "--manifest", manifest, "--out", prefix] + _EXPORT_OPTIONS
+    command = cli + ["features", "export", "--manifest", manifest, "--out", prefix] + list(options)
     result = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     # Exit code 1 means some clips could not be read; they are listed in the JSON and reported.
     if result.returncode not in (0, 1) or not os.path.exists(prefix + ".json"):

@@ -110,20 +110,19 @@ class AttentionPool(nn.Module):
 class SentimentNet(nn.Module):
     """[N, frames, bands] natural-log mel power in, [N, 3] probabilities out."""
 
-    def __init__(self, width=64, blocks=((2, 2), (1, 1), (2, 2), (1, 1), (1, 2)), stem=32,
-                 dropout=0.3, scale=True, spec_augment=None, per_band=True, stats=False, grouping=None,
-                 band_groups=1, bands=64, floor_removal=False, frames=198, floor_over=1.5, floor_limit_db=10.0,
-                 floor_channel=False, rfn=0.0):
+    def __init__(self, net, bands=64, frames=198, grouping=None, spec_augment=None):
+        """net: a config.NetConfig; bands and frames: the window's shape; grouping: see the head."""
         super().__init__()
         # rfn > 0: relaxed frequency-wise normalisation after the stem and after the first block.
-        self.rfn = RelaxedFrequencyNorm(rfn) if rfn > 0 else None
+        self.rfn = RelaxedFrequencyNorm(net.rfn) if net.rfn > 0 else None
         # floor_channel: the window with its floor removed is a second input channel next to the
         # window as it is, so the network keeps what the removal takes away and learns when to use which.
-        self.floor = FloorRemoval(frames, bands, over=floor_over, limit=10.0 ** (-floor_limit_db / 10.0)) \
-            if floor_removal or floor_channel else None
-        self.floor_channel = floor_channel
-        self.norm = WindowNorm(scale=scale, per_band=per_band)
-        self.stem = conv_bn(2 if floor_channel else 1, stem, (5, 5), (2, 2))
+        self.floor = FloorRemoval(frames, bands, over=net.floor_over, limit=10.0 ** (-net.floor_limit_db / 10.0)) \
+            if net.floor_removal or net.floor_channel else None
+        self.floor_channel = net.floor_channel
+        width, stem, blocks, band_groups, stats = net.width, net.stem, net.blocks, net.band_groups, net.pool == "stats"
+        self.norm = WindowNorm(scale=net.scale, per_band=net.norm == "band")
+        self.stem = conv_bn(2 if net.floor_channel else 1, stem, (5, 5), (2, 2))
         layers = []
         cin = stem
         for i, stride in enumerate(blocks):
@@ -142,7 +141,7 @@ class SentimentNet(nn.Module):
         self.group_width = remaining // band_groups
         cin *= band_groups
         self.pool = AttentionPool(cin, stats=stats)
-        self.dropout = nn.Dropout(dropout)
+        self.dropout = nn.Dropout(net.dropout)
         # With a grouping ([classes, 3], one 1 per row) the head tells the finer classes (the
         # corpus' eight emotions) apart and the output sums their probabilities per sentiment.
         # A plain tensor, not a buffer: the export writes it as a constant of each member's graph

@@ -9,7 +9,6 @@ import numpy as np
 import scipy.io.wavfile
 import torch
 
-from . import features, wavfile
 
 SAMPLES = ("negative-angry.wav", "neutral.wav", "positive-happy.wav")
 TOLERANCE_FP32 = 1e-3
@@ -55,7 +54,7 @@ def write(model, cli, root, work, out_path, labels, settings, int8_graph=None, w
             scipy.io.wavfile.write(wav, rate, window)
             items.append((wav, "unknown"))
             cuts.append((name, s))
-    feats = features.export(cli, items, os.path.join(target, "features"))
+    feats = cli.export(items, os.path.join(target, "features"))
     index = feats.by_path()
     model.eval()
     files = {}

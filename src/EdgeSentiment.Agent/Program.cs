@@ -1,16 +1,18 @@
-using EdgeSentiment.Agent.Capture;
-using EdgeSentiment.Agent.Capture.PortAudio;
 using EdgeSentiment.Agent.Hosting;
-using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Inference;
+using EdgeSentiment.Device.Capture;
+using EdgeSentiment.Device.Capture.PortAudio;
+using EdgeSentiment.Device.Composition;
+using EdgeSentiment.Device.Configuration;
+using EdgeSentiment.Device.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 try
 {
     using var host = AgentHost.CreateBuilder(args).Build();
-    AgentHost.Prepare(host.Services);
+    DeviceServices.Prepare(host.Services);
     await host.RunAsync().ConfigureAwait(false);
     return Environment.ExitCode;
 }
@@ -21,7 +23,7 @@ catch (OptionsValidationException e)
         await Console.Error.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
     }
 
-    await Console.Error.WriteLineAsync($"Fix appsettings.json or {AgentHost.DefaultConfigurationDirectory}/*.json and start again.").ConfigureAwait(false);
+    await Console.Error.WriteLineAsync($"Fix appsettings.json or {DeviceConfiguration.DefaultConfigurationDirectory}/*.json and start again.").ConfigureAwait(false);
     return AgentHost.ConfigurationErrorExitCode;
 }
 catch (Exception e) when (e is StoreKeyException or StoreOpenException)

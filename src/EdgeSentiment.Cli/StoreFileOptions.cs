@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EdgeSentiment.Agent.Storage;
+using EdgeSentiment.Device.Storage;
 
 namespace EdgeSentiment.Cli;
 

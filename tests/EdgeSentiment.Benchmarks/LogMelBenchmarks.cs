@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using EdgeSentiment.Cli.Bench;
+using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Features;
 
 namespace EdgeSentiment.Benchmarks;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using EdgeSentiment.Cli.Bench;
 using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Mood;
 

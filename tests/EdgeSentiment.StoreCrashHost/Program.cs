@@ -1,9 +1,9 @@
 // Writes minute summaries to a result store as fast as it can and prints "ack ID SEQUENCE" once each
 // is committed, so a test can kill it at any moment and check that every acknowledged record survived.
 // Usage: EdgeSentiment.StoreCrashHost DATABASE KEYFILE FIRST-SEQUENCE
-using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Device.Storage;
 using Microsoft.Extensions.Logging;
 
 if (args.Length != 3 || !long.TryParse(args[2], out var sequence))

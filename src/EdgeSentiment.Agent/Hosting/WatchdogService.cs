@@ -1,5 +1,6 @@
 using System.Globalization;
-using EdgeSentiment.Agent.Pipeline;
+using EdgeSentiment.Device;
+using EdgeSentiment.Device.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;

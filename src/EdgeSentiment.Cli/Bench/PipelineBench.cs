@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.Arm;
 using EdgeSentiment.Cli.Analyze;
 using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Core.Segmentation;

@@ -1,6 +1,10 @@
-using EdgeSentiment.Agent.Hosting;
-using EdgeSentiment.Agent.Publishing;
-using EdgeSentiment.Agent.Storage;
+using EdgeSentiment.Device.Capture;
+using EdgeSentiment.Device.Composition;
+using EdgeSentiment.Device.Configuration;
+using EdgeSentiment.Device.Indicators;
+using EdgeSentiment.Device.Pipeline;
+using EdgeSentiment.Device.Publishing;
+using EdgeSentiment.Device.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,7 +13,7 @@ namespace EdgeSentiment.Cli.Config;
 
 /// <summary>
 /// The agent's effective configuration, read from the same sources in the same order as the agent
-/// (<see cref="AgentHost.AddConfigurationSources"/>) and bound and validated by the agent's own options
+/// (<see cref="DeviceConfiguration.AddConfigurationSources"/>) and bound and validated by the agent's own options
 /// registrations. A section that fails validation is still bound, so the other checks can use it.
 /// </summary>
 public sealed class AgentConfiguration
@@ -41,15 +45,15 @@ public sealed class AgentConfiguration
     /// <param name="configurationDirectory">Folder of *.json overrides; null for $CONFIGURATION_DIRECTORY or /etc/edgesentiment.</param>
     public static AgentConfiguration Load(string? configurationDirectory)
     {
-        var directory = AgentHost.ResolveConfigurationDirectory(configurationDirectory);
+        var directory = DeviceConfiguration.ResolveConfigurationDirectory(configurationDirectory);
         var builder = new ConfigurationBuilder();
-        AgentHost.AddConfigurationSources(builder, [], directory);
+        DeviceConfiguration.AddConfigurationSources(builder, [], directory);
         var root = builder.Build();
         var configuration = new AgentConfiguration(root, directory);
 
         var services = new ServiceCollection();
         services.AddLogging();
-        AgentHost.AddAgent(services, root);
+        DeviceServices.AddDevice(services, root);
         using var provider = services.BuildServiceProvider();
         var failures = new List<string>();
         configuration.Capture = Bind<CaptureOptions>(provider, root, CaptureOptions.SectionName, failures);

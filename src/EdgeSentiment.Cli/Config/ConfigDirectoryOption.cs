@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EdgeSentiment.Agent.Hosting;
+using EdgeSentiment.Device.Configuration;
 
 namespace EdgeSentiment.Cli.Config;
 
@@ -8,7 +8,7 @@ public static class ConfigDirectoryOption
 {
     public static Option<string?> Create() => new("--config-dir")
     {
-        Description = $"Folder of the agent's *.json configuration (default: $CONFIGURATION_DIRECTORY, else {AgentHost.DefaultConfigurationDirectory}).",
+        Description = $"Folder of the agent's *.json configuration (default: $CONFIGURATION_DIRECTORY, else {DeviceConfiguration.DefaultConfigurationDirectory}).",
         HelpName = "DIR",
     };
 }

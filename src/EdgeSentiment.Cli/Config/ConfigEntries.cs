@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Reflection;
-using EdgeSentiment.Agent.Hosting;
+using EdgeSentiment.Device.Capture;
+using EdgeSentiment.Device.Configuration;
+using EdgeSentiment.Device.Indicators;
+using EdgeSentiment.Device.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
@@ -24,8 +27,8 @@ public static class ConfigEntries
         AddOptions(entries, listed, configuration, CaptureOptions.SectionName, configuration.Capture);
         AddOptions(entries, listed, configuration, IndicatorOptions.SectionName, configuration.Indicator);
         AddOptions(entries, listed, configuration, PipelineOptions.SectionName, configuration.Pipeline);
-        AddOptions(entries, listed, configuration, Agent.Storage.StoreOptions.SectionName, configuration.Store);
-        AddOptions(entries, listed, configuration, Agent.Publishing.MqttOptions.SectionName, configuration.Mqtt);
+        AddOptions(entries, listed, configuration, Device.Storage.StoreOptions.SectionName, configuration.Store);
+        AddOptions(entries, listed, configuration, Device.Publishing.MqttOptions.SectionName, configuration.Mqtt);
 
         var others = new List<ConfigEntry>();
         foreach (var (key, value) in configuration.Root.AsEnumerable())
@@ -90,7 +93,7 @@ public static class ConfigEntries
         FileConfigurationProvider file when file.Source.FileProvider is PhysicalFileProvider physical && file.Source.Path is { } path
             => Path.Combine(physical.Root, path),
         FileConfigurationProvider file => file.Source.Path ?? "a file",
-        EnvironmentVariablesConfigurationProvider => "environment " + AgentHost.EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal),
+        EnvironmentVariablesConfigurationProvider => "environment " + DeviceConfiguration.EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal),
         CommandLineConfigurationProvider => "command line",
         _ => provider.ToString() ?? provider.GetType().Name,
     };

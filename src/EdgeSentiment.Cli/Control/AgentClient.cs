@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using EdgeSentiment.Agent.Control.Contract;
+using EdgeSentiment.Device.Control.Contract;
 
 namespace EdgeSentiment.Cli.Control;
 

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using EdgeSentiment.Agent.Control;
+using EdgeSentiment.Device.Control;
 
 namespace EdgeSentiment.Cli.Control;
 

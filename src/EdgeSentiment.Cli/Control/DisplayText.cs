@@ -1,7 +1,7 @@
 using System.Globalization;
-using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Device.Control.Contract;
 
 namespace EdgeSentiment.Cli.Control;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using EdgeSentiment.Agent.Capture.PortAudio;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Device.Capture.PortAudio;
 
 namespace EdgeSentiment.Cli.Devices;
 

@@ -1,6 +1,6 @@
-using EdgeSentiment.Agent.Control.Contract;
-using EdgeSentiment.Agent.Hosting;
 using EdgeSentiment.Cli.Control;
+using EdgeSentiment.Device.Capture;
+using EdgeSentiment.Device.Control.Contract;
 
 namespace EdgeSentiment.Cli.Doctor;
 

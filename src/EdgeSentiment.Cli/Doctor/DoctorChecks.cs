@@ -1,4 +1,3 @@
-using EdgeSentiment.Cli.Doctor.Checks;
 
 namespace EdgeSentiment.Cli.Doctor;
 

@@ -1,6 +1,5 @@
-using EdgeSentiment.Agent.Hosting;
-using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Cli.Config;
+using EdgeSentiment.Device.Storage;
 
 namespace EdgeSentiment.Cli.Doctor;
 
@@ -59,7 +58,7 @@ public sealed class DoctorContext
     public string DatabasePath => AgentStatus?.DatabasePath ?? Path.GetFullPath(Configuration.Store.DatabasePath);
 
     /// <summary>The model the agent would load, resolved the way the agent resolves it.</summary>
-    public string ModelPath => AgentHost.ModelPath(Configuration.Pipeline);
+    public string ModelPath => Configuration.Pipeline.ModelPath();
 
     /// <summary>Where the agent's configuration is edited, for the fix texts.</summary>
     public string ConfigurationHint => $"{Configuration.Directory}/*.json";

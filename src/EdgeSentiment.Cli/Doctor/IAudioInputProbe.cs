@@ -4,10 +4,10 @@ namespace EdgeSentiment.Cli.Doctor;
 public interface IAudioInputProbe
 {
     /// <summary>The name of the device <paramref name="selector"/> picks, or null when none matches.</summary>
-    /// <exception cref="Agent.Capture.CaptureDeviceException">PortAudio is not installed or does not start.</exception>
+    /// <exception cref="Device.Capture.CaptureDeviceException">PortAudio is not installed or does not start.</exception>
     string? FindDevice(string selector);
 
     /// <summary>Opens the device and reads <paramref name="duration"/> of input.</summary>
-    /// <exception cref="Agent.Capture.CaptureDeviceException">The device would not open (often: another process holds it) or failed.</exception>
+    /// <exception cref="Device.Capture.CaptureDeviceException">The device would not open (often: another process holds it) or failed.</exception>
     AudioLevel Listen(string selector, TimeSpan duration, CancellationToken cancellationToken);
 }

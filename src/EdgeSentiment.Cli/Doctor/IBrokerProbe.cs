@@ -1,4 +1,4 @@
-using EdgeSentiment.Agent.Publishing;
+using EdgeSentiment.Device.Publishing;
 
 namespace EdgeSentiment.Cli.Doctor;
 

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
-using EdgeSentiment.Agent.Publishing;
+using EdgeSentiment.Device.Publishing;
 using MQTTnet;
 using MQTTnet.Adapter;
 using MQTTnet.Exceptions;

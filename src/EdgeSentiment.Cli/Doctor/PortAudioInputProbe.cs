@@ -1,5 +1,5 @@
-using EdgeSentiment.Agent.Capture;
-using EdgeSentiment.Agent.Capture.PortAudio;
+using EdgeSentiment.Device.Capture;
+using EdgeSentiment.Device.Capture.PortAudio;
 
 namespace EdgeSentiment.Cli.Doctor;
 

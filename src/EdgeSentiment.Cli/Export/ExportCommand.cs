@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using EdgeSentiment.Agent.Control.Contract;
-using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Device.Control.Contract;
+using EdgeSentiment.Device.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeSentiment.Cli.Export;

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using EdgeSentiment.Agent.Storage;
+using EdgeSentiment.Device.Storage;
 
 namespace EdgeSentiment.Cli.Export;
 

@@ -1,4 +1,4 @@
-using EdgeSentiment.Agent.Storage;
+using EdgeSentiment.Device.Storage;
 
 namespace EdgeSentiment.Cli.Export;
 

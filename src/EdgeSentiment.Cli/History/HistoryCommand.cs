@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Export;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Device.Control.Contract;
 
 namespace EdgeSentiment.Cli.History;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using EdgeSentiment.Agent.Storage;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Device.Storage;
 
 namespace EdgeSentiment.Cli.Keys;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using EdgeSentiment.Agent.Sealing;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Device.Sealing;
 
 namespace EdgeSentiment.Cli.Reviews;
 

@@ -1,4 +1,4 @@
-using EdgeSentiment.Agent.Sealing;
+using EdgeSentiment.Device.Sealing;
 
 namespace EdgeSentiment.Cli.Reviews;
 

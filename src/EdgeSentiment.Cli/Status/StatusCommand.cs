@@ -1,7 +1,7 @@
 using System.CommandLine;
-using EdgeSentiment.Agent.Control.Contract;
 using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Device.Control.Contract;
 
 namespace EdgeSentiment.Cli.Status;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using EdgeSentiment.Agent.Control.Contract;
-using EdgeSentiment.Agent.Publishing;
 using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Device.Control.Contract;
+using EdgeSentiment.Device.Publishing;
 
 namespace EdgeSentiment.Cli.Status;
 

@@ -1,5 +1,6 @@
 using EdgeSentiment.Core.Evaluation;
 using EdgeSentiment.Core.Inference;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Core.Tests.Evaluation;
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using EdgeSentiment.Core.Features;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Core.Tests.Features;
 

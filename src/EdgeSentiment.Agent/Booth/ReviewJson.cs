@@ -1,9 +1,0 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
-namespace EdgeSentiment.Agent.Booth;
-
-/// <summary>The serialiser of the review document (written only sealed).</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
-[JsonSerializable(typeof(ReviewDocument))]
-internal sealed partial class ReviewJson : JsonSerializerContext;

@@ -1,4 +1,0 @@
-namespace EdgeSentiment.Agent.Control.Contract;
-
-/// <summary>What the agent listens to: Capture:Source, and Capture:Device for a microphone or Capture:File for a recording.</summary>
-public sealed record CaptureInfo(string Source, string Input);

@@ -1,4 +1,0 @@
-namespace EdgeSentiment.Agent.Control.Contract;
-
-/// <summary>Any refusal or failure: what went wrong and, when there is one, what to do about it.</summary>
-public sealed record ErrorReply(int Version, string Error, string? Hint);

@@ -1,6 +1,0 @@
-using EdgeSentiment.Agent.Storage;
-
-namespace EdgeSentiment.Agent.Control.Contract;
-
-/// <summary>A fault recorded in the store's device events.</summary>
-public sealed record FaultRow(DateTime TimeUtc, DeviceEventKind Kind, string Detail);

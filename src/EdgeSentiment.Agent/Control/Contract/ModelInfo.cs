@@ -1,4 +1,0 @@
-namespace EdgeSentiment.Agent.Control.Contract;
-
-/// <summary>The model the agent runs.</summary>
-public sealed record ModelInfo(string Path, string Name, string Version, string Precision);

@@ -1,4 +1,0 @@
-namespace EdgeSentiment.Agent.Control.Contract;
-
-/// <summary>The pipeline's counters since the agent started, and the latest window's level (null before the first).</summary>
-public sealed record PipelineCounts(long WindowsProcessed, long DroppedChunks, long DroppedWindows, long DroppedResults, double? LevelDbfs);

@@ -1,4 +1,0 @@
-namespace EdgeSentiment.Agent.Control.Contract;
-
-/// <summary>The session a start or stop request began or ended.</summary>
-public sealed record SessionReply(int Version, SessionRow Session);

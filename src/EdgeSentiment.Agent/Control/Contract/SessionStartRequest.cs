@@ -1,4 +1,0 @@
-namespace EdgeSentiment.Agent.Control.Contract;
-
-/// <summary>The body of <c>POST /v1/sessions/start</c>.</summary>
-public sealed record SessionStartRequest(string? Title);

@@ -1,4 +1,0 @@
-namespace EdgeSentiment.Agent.Sealing;
-
-/// <summary>An age header as read: its stanzas, the bytes its MAC covers, and the MAC.</summary>
-internal sealed record AgeParsedHeader(IReadOnlyList<AgeStanza> Stanzas, byte[] UpToDashes, byte[] Mac);

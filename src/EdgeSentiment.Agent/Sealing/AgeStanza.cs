@@ -1,4 +1,0 @@
-namespace EdgeSentiment.Agent.Sealing;
-
-/// <summary>One recipient stanza of an age header: a type, its arguments and a body that wraps the file key.</summary>
-internal sealed record AgeStanza(string Type, IReadOnlyList<string> Arguments, byte[] Body);

@@ -1,9 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace EdgeSentiment.Agent.Storage;
-
-/// <summary>What is queued for publishing: camelCase names, moods as words.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
-[JsonSerializable(typeof(MinuteSummary))]
-[JsonSerializable(typeof(SessionSummary))]
-internal sealed partial class OutboxJson : JsonSerializerContext;

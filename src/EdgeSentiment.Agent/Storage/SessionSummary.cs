@@ -1,6 +1,0 @@
-using EdgeSentiment.Core.Mood;
-
-namespace EdgeSentiment.Agent.Storage;
-
-/// <summary>A finished screening as it is published: which session, when, its title, what the audience felt over all of it.</summary>
-public sealed record SessionSummary(Guid SessionId, DateTime StartUtc, DateTime EndUtc, string? Title, SentimentTally Tally, AudienceMood DominantMood);

@@ -1,4 +1,0 @@
-namespace EdgeSentiment.Agent.Storage;
-
-/// <summary>A record read back from the store: its id, its indexed time and its decrypted value.</summary>
-public readonly record struct Stored<T>(Guid Id, DateTime TimeUtc, T Value);

@@ -1,0 +1,32 @@
+namespace EdgeSentiment.Device.Capture;
+
+/// <summary>The <c>Capture</c> section: which audio source and how to treat it.</summary>
+public sealed class CaptureOptions
+{
+    public const string SectionName = "Capture";
+
+    /// <summary>"File" or "Microphone"; a string so a typo is reported with the allowed values.</summary>
+    public string Source { get; set; } = nameof(CaptureSourceKind.File);
+
+    public CaptureSourceKind SourceKind => Enum.Parse<CaptureSourceKind>(Source, ignoreCase: true);
+
+    /// <summary>WAV file for <see cref="CaptureSourceKind.File"/>; relative paths are taken from the program's folder.</summary>
+    public string File { get; set; } = "samples/screening.wav";
+
+    /// <summary>Play the file again from the start when it ends.</summary>
+    public bool Loop { get; set; } = true;
+
+    /// <summary>Play the file at its own speed (true) or as fast as the pipeline takes it (false).</summary>
+    public bool RealTime { get; set; } = true;
+
+    /// <summary>Capture device: "default", a device index, or part of its name (see <c>edgesentiment devices</c>).</summary>
+    public string Device { get; set; } = "default";
+
+    /// <summary>Audio per device read and per chunk, in milliseconds.</summary>
+    public int BufferMilliseconds { get; set; } = 100;
+
+    /// <summary>First wait before opening a missing device again; doubles up to <see cref="MaxRetrySeconds"/>.</summary>
+    public double FirstRetrySeconds { get; set; } = 1;
+
+    public double MaxRetrySeconds { get; set; } = 30;
+}

@@ -1,0 +1,21 @@
+using EdgeSentiment.Device.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace EdgeSentiment.Device.Capture;
+
+/// <summary>Checks the <c>Capture</c> section at start; each failure names the key and the allowed values.</summary>
+public sealed class CaptureOptionsValidator : IValidateOptions<CaptureOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CaptureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new OptionErrors(CaptureOptions.SectionName);
+        errors.Enum<CaptureSourceKind>(nameof(options.Source), options.Source);
+        errors.NotEmpty(nameof(options.File), options.File, "the path of a WAV file (needed when Source is File)");
+        errors.NotEmpty(nameof(options.Device), options.Device, "'default', a device index, or part of a device name ('edgesentiment devices' lists them)");
+        errors.Range(nameof(options.BufferMilliseconds), options.BufferMilliseconds, 10, 1000);
+        errors.Range(nameof(options.FirstRetrySeconds), options.FirstRetrySeconds, 0.05, 600);
+        errors.Range(nameof(options.MaxRetrySeconds), options.MaxRetrySeconds, Math.Max(0.05, options.FirstRetrySeconds), 3600);
+        return errors.Any ? ValidateOptionsResult.Fail(errors.Messages) : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,48 @@
+using EdgeSentiment.Device.Pipeline;
+
+namespace EdgeSentiment.Device.Capture.PortAudio;
+
+/// <summary>Opens the configured PortAudio input in a fresh session, so a re-plugged device is found again.</summary>
+public sealed class PortAudioDeviceOpener : ICaptureDeviceOpener
+{
+    private readonly string? _selector;
+    private readonly TimeSpan _bufferDuration;
+
+    public PortAudioDeviceOpener(string? selector, TimeSpan bufferDuration)
+    {
+        _selector = selector;
+        _bufferDuration = bufferDuration;
+    }
+
+    public ICaptureDevice Open()
+    {
+        PortAudioSession session;
+        try
+        {
+            session = new PortAudioSession();
+        }
+        catch (Exception e) when (e is PortAudioException or DllNotFoundException)
+        {
+            throw new CaptureDeviceException($"PortAudio is not available: {e.Message} (install libportaudio2)", e);
+        }
+
+        try
+        {
+            var device = session.FindCaptureDevice(_selector)
+                ?? throw new CaptureDeviceException(
+                    $"no capture device matches '{_selector ?? "default"}'; 'edgesentiment devices' lists the ones present");
+            var input = session.OpenInput(device, CaptureFormat.SampleRate, _bufferDuration);
+            return new PortAudioCaptureDevice(session, input);
+        }
+        catch (PortAudioException e)
+        {
+            session.Dispose();
+            throw new CaptureDeviceException(e.Message, e);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using EdgeSentiment.Core.Audio;
+using EdgeSentiment.Device.Capture;
+using EdgeSentiment.Device.Capture.PortAudio;
+using EdgeSentiment.Device.Configuration;
+using EdgeSentiment.Device.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeSentiment.Device.Composition;
+
+/// <summary>Builds the configured audio source.</summary>
+public static class AudioSourceFactory
+{
+    /// <summary>The PortAudio opener for the configured microphone.</summary>
+    public static ICaptureDeviceOpener CreateOpener(CaptureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PortAudioDeviceOpener(options.Device, TimeSpan.FromMilliseconds(options.BufferMilliseconds));
+    }
+
+    /// <param name="options">The <c>Capture</c> section.</param>
+    /// <param name="microphone">Gives the device opener when the source is the microphone.</param>
+    /// <param name="time">Paces a recording played in real time.</param>
+    /// <param name="loggers">Loggers for the source.</param>
+    /// <exception cref="AudioFormatException">The configured recording is missing or unreadable.</exception>
+    public static IAudioSource Create(CaptureOptions options, Func<ICaptureDeviceOpener> microphone, TimeProvider time, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(microphone);
+        ArgumentNullException.ThrowIfNull(loggers);
+        var chunk = TimeSpan.FromMilliseconds(options.BufferMilliseconds);
+        if (options.SourceKind == CaptureSourceKind.Microphone)
+        {
+            return new MicrophoneSource(
+                microphone(),
+                $"microphone '{options.Device}'",
+                TimeSpan.FromSeconds(options.FirstRetrySeconds),
+                TimeSpan.FromSeconds(options.MaxRetrySeconds),
+                loggers.CreateLogger<MicrophoneSource>());
+        }
+
+        return WavFileSource.Load(DeviceConfiguration.ResolveFile(options.File), options.Loop, options.RealTime, chunk, time, loggers.CreateLogger<WavFileSource>());
+    }
+}

@@ -1,0 +1,118 @@
+using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Device.Booth;
+using EdgeSentiment.Device.Capture;
+using EdgeSentiment.Device.Control;
+using EdgeSentiment.Device.Indicators;
+using EdgeSentiment.Device.Pipeline;
+using EdgeSentiment.Device.Publishing;
+using EdgeSentiment.Device.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EdgeSentiment.Device.Composition;
+
+/// <summary>
+/// Puts the device's stages together: each stage's options (bound, validated at start), the
+/// pipeline's parts, the store, the publisher and the control socket, in the order they must start
+/// and stop. The agent hosts them; the technician's tool binds the same options through them.
+/// </summary>
+public static class DeviceServices
+{
+    /// <summary>Registers every stage's options, the pipeline's parts and the hosted services.</summary>
+    public static void AddDevice(IServiceCollection services, IConfiguration configuration)
+    {
+        // First, so the store's service stops after the pipeline has drained into it.
+        services.AddResultStore(configuration);
+        // Off unless Mqtt:Enabled: the publisher drains the store's outbox and sends the mood.
+        services.AddMqttPublishing(configuration);
+        services.AddOptions<CaptureOptions>().Bind(configuration.GetSection(CaptureOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<IndicatorOptions>().Bind(configuration.GetSection(IndicatorOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<PipelineOptions>().Bind(configuration.GetSection(PipelineOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CaptureOptions>, CaptureOptionsValidator>();
+        services.AddSingleton<IValidateOptions<IndicatorOptions>, IndicatorOptionsValidator>();
+        services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
+        // Checked now although nothing records yet: a studio's private key must never sit on the device.
+        services.AddOptions<BoothOptions>().Bind(configuration.GetSection(BoothOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BoothOptions>, BoothOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<PipelineMetrics>();
+        services.TryAddSingleton(sp => new PipelineHeartbeat(sp.GetRequiredService<TimeProvider>()));
+
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
+            var path = options.ModelPath();
+            sp.GetRequiredService<ILogger<PipelineService>>().AgentStarting(path);
+            return WindowClassifier.Load(path, threads: options.InferenceThreads);
+        });
+        services.TryAddSingleton<ClassifyWindow>(sp => sp.GetRequiredService<WindowClassifier>().Classify);
+        // The microphone's device opener is a service of its own: the seam where PortAudio is reached.
+        services.TryAddSingleton(sp => AudioSourceFactory.CreateOpener(sp.GetRequiredService<IOptions<CaptureOptions>>().Value));
+        services.TryAddSingleton(sp => AudioSourceFactory.Create(
+            sp.GetRequiredService<IOptions<CaptureOptions>>().Value,
+            sp.GetRequiredService<ICaptureDeviceOpener>,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton(sp => IndicatorFactory.Create(
+            sp.GetRequiredService<IOptions<IndicatorOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<IndicatorSink>>()));
+        services.TryAddSingleton<IndicatorSink>();
+        services.AddSingleton<IMoodSink>(sp => sp.GetRequiredService<IndicatorSink>());
+
+        services.AddSingleton<PipelineService>();
+        services.AddHostedService(sp => sp.GetRequiredService<PipelineService>());
+
+        // Last, so it starts after the pipeline and stops before it.
+        services.AddControlSocket(configuration);
+    }
+
+    /// <summary>
+    /// Validates every options class and builds the pipeline's parts (model, recording, indicator)
+    /// before the host starts, so a bad configuration ends in one clear line instead of a host failure.
+    /// </summary>
+    /// <exception cref="OptionsValidationException">A configuration value is out of range or unknown.</exception>
+    /// <exception cref="StoreKeyException">The store's key is missing, unsafe or not the database's.</exception>
+    /// <exception cref="StoreOpenException">The database is held by another process or is not a result database.</exception>
+    public static void Prepare(IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        // Every section is checked before failing, so one start shows every mistake.
+        var failures = new List<string>();
+        Check<CaptureOptions>(services, failures);
+        Check<IndicatorOptions>(services, failures);
+        Check<PipelineOptions>(services, failures);
+        Check<StoreOptions>(services, failures);
+        Check<MqttOptions>(services, failures);
+        Check<ControlOptions>(services, failures);
+        Check<BoothOptions>(services, failures);
+        if (failures.Count > 0)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(DeviceServices), failures);
+        }
+
+        // The store first (quick), so a missing or wrong key or a busy database stops the start
+        // with its reason before the model is loaded.
+        _ = services.GetRequiredService<IResultStore>();
+        _ = services.GetRequiredService<PipelineService>();
+    }
+
+    private static void Check<TOptions>(IServiceProvider services, List<string> failures)
+        where TOptions : class
+    {
+        try
+        {
+            _ = services.GetRequiredService<IOptions<TOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            failures.AddRange(e.Failures);
+        }
+    }
+}

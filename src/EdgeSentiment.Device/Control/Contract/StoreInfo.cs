@@ -1,0 +1,13 @@
+namespace EdgeSentiment.Device.Control.Contract;
+
+/// <summary>The result store's health.</summary>
+public sealed record StoreInfo(
+    string Path,
+    string KeyId,
+    long FileBytes,
+    IReadOnlyDictionary<string, int> Records,
+    bool WritesFailing,
+    long FailedWrites,
+    long DroppedWindows,
+    long TamperedRecords,
+    string KeyFile);

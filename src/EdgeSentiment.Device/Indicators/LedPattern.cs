@@ -1,0 +1,14 @@
+namespace EdgeSentiment.Device.Indicators;
+
+/// <summary>What the LEDs show; one pattern per state so a glance from the booth is enough.</summary>
+public enum LedPattern
+{
+    /// <summary>Nobody is speaking, or the agent is stopped.</summary>
+    Off = 0,
+    Negative,
+    Neutral,
+    Positive,
+
+    /// <summary>Listening is impossible (microphone missing or failed): a slow amber blink.</summary>
+    Fault,
+}

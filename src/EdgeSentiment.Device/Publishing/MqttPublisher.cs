@@ -1,0 +1,433 @@
+using System.Diagnostics.Metrics;
+using System.Security.Authentication;
+using System.Threading.Channels;
+using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Device.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Exceptions;
+using MQTTnet.Protocol;
+
+namespace EdgeSentiment.Device.Publishing;
+
+/// <summary>
+/// Keeps one connection to the broker and drains the store's outbox (minute and session summaries)
+/// through it: oldest first, QoS 1, an entry removed only after the broker's PUBACK. Reconnects with
+/// capped, jittered backoff from its own loop (never from the disconnected event), logs a stretch of
+/// failures once per reason, and publishes the current mood, retained, on change.
+/// </summary>
+public sealed class MqttPublisher : BackgroundService
+{
+    private const int DrainBatch = 32;
+    private const int NoMood = -1;
+
+    private readonly MqttOptions _options;
+    private readonly IResultStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Lock _statusGate = new();
+    private readonly ConnectionEpisode _episode = new();
+    private readonly MqttMetrics _metrics;
+    private int _pendingMood = NoMood;
+    private int _publishedMood = NoMood;
+    private MqttConnectionState _state;
+    private long _published;
+    private long _publishedSessions;
+    private DateTime? _lastSuccessUtc;
+    private string? _lastError;
+    private DateTime? _lastErrorUtc;
+
+    public MqttPublisher(IOptions<MqttOptions> options, IResultStore store, TimeProvider time, ILogger logger, IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        _options = options.Value;
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _state = _options.Enabled ? MqttConnectionState.Connecting : MqttConnectionState.Disabled;
+        _metrics = new MqttMetrics(meterFactory, store.CountOutbox, () => GetState());
+    }
+
+    private string Broker => $"{_options.Host}:{_options.Port}";
+
+    /// <summary>Notes the mood the indicators now show; it is published (retained) when it differs from the last one. Never blocks.</summary>
+    public void PublishMood(AudienceMood mood)
+    {
+        Interlocked.Exchange(ref _pendingMood, (int)mood);
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>A snapshot for the status command: connection state, outbox depth and drops, what was published, last error and last success.</summary>
+    public MqttStatus GetStatus()
+    {
+        var depth = _store.CountOutbox();
+        var dropped = _store.GetStatus().OutboxDropped;
+        lock (_statusGate)
+        {
+            return new MqttStatus(_state, Broker, depth, _published, _lastSuccessUtc, _lastError, _lastErrorUtc)
+            {
+                PublishedSessions = _publishedSessions,
+                OutboxDropped = dropped,
+                FailedAttempts = _episode.Failures,
+            };
+        }
+    }
+
+    public override void Dispose()
+    {
+        _metrics.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            MqttLog.Disabled(_logger);
+            return;
+        }
+
+        if (_options.AllowInsecure)
+        {
+            MqttLog.Insecure(_logger, Broker);
+        }
+
+        BrokerConnectionOptions connection;
+        try
+        {
+            connection = BrokerConnectionOptions.Load(_options, _time);
+        }
+        catch (InvalidOperationException ex)
+        {
+            MqttLog.SetupFailed(_logger, ex.Message);
+            SetError(ex.Message, MqttConnectionState.Stopped);
+            return;
+        }
+
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            SetState(MqttConnectionState.Connecting);
+            string? refusal = null;
+            var wasConnected = false;
+            using var client = new MqttClientFactory().CreateMqttClient();
+            client.DisconnectedAsync += _ =>
+            {
+                // Only wakes the loop; reconnecting happens there, with backoff.
+                _wake.Writer.TryWrite(true);
+                return Task.CompletedTask;
+            };
+            try
+            {
+                var will = Status("offline");
+                await client.ConnectAsync(connection.Build(will, reason => refusal = reason), stoppingToken).ConfigureAwait(false);
+                failures = 0;
+                wasConnected = true;
+                int attempts;
+                lock (_statusGate)
+                {
+                    attempts = _episode.Succeed();
+                    _state = MqttConnectionState.Connected;
+                }
+
+                if (attempts > 0)
+                {
+                    MqttLog.Reconnected(_logger, connection.Broker, connection.ClientId, attempts);
+                }
+                else
+                {
+                    MqttLog.Connected(_logger, connection.Broker, connection.ClientId);
+                }
+
+                await PublishAsync(client, "status", Status("online"), retain: true, stoppingToken).ConfigureAwait(false);
+                await AnnounceAsync(client, stoppingToken).ConfigureAwait(false);
+                await RunConnectedAsync(client, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                await StopCleanlyAsync(client, connection).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                var reason = refusal ?? Describe(ex);
+                var delay = Backoff(failures++);
+                var news = false;
+                lock (_statusGate)
+                {
+                    if (wasConnected)
+                    {
+                        _episode.Lose(reason);
+                    }
+                    else
+                    {
+                        news = _episode.Fail(reason);
+                    }
+                }
+
+                if (wasConnected)
+                {
+                    MqttLog.ConnectionLost(_logger, connection.Broker, reason);
+                }
+                else if (refusal is not null)
+                {
+                    MqttLog.CertificateRefused(_logger, news ? LogLevel.Error : LogLevel.Debug, connection.Broker, refusal);
+                }
+                else
+                {
+                    MqttLog.ConnectFailed(_logger, news ? LogLevel.Warning : LogLevel.Debug, connection.Broker, reason, delay);
+                }
+
+                SetError(reason, MqttConnectionState.WaitingToReconnect);
+                try
+                {
+                    await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                // The connection dropped without an exception (the broker went away between publishes).
+                var delay = Backoff(failures++);
+                lock (_statusGate)
+                {
+                    _episode.Lose("the broker closed the connection");
+                }
+
+                MqttLog.ConnectionLost(_logger, connection.Broker, "the broker closed the connection");
+                SetError("the broker closed the connection", MqttConnectionState.WaitingToReconnect);
+                try
+                {
+                    await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                await StopCleanlyAsync(client, connection).ConfigureAwait(false);
+            }
+        }
+
+        SetState(MqttConnectionState.Stopped);
+    }
+
+    private async Task RunConnectedAsync(IMqttClient client, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested && client.IsConnected)
+        {
+            await PublishMoodIfChangedAsync(client, stoppingToken).ConfigureAwait(false);
+            await DrainOutboxAsync(client, stoppingToken).ConfigureAwait(false);
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            poll.CancelAfter(TimeSpan.FromMilliseconds(_options.OutboxPollMilliseconds));
+            try
+            {
+                await _wake.Reader.ReadAsync(poll.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The poll interval passed: look at the outbox again.
+            }
+        }
+    }
+
+    private async Task DrainOutboxAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var batch = _store.PeekOldest(DrainBatch);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var entry in batch)
+            {
+                // The body's property is named like the topic: "summary" or "session".
+                var subtopic = entry.Kind == OutboxKind.Session ? "session" : "summary";
+                var payload = MessageEnvelope.WithJson(entry.MessageId, entry.CreatedUtc, _options.DeviceId, subtopic, entry.Payload.Span);
+                var result = await PublishAsync(client, subtopic, payload, retain: false, cancellationToken).ConfigureAwait(false);
+                if (!result.IsSuccess)
+                {
+                    var reason = $"{result.ReasonCode} {result.ReasonString}".Trim();
+                    MqttLog.PublishRefused(_logger, entry.MessageId, $"{_options.TopicPrefix}/{subtopic}", reason);
+                    SetError($"broker refused a {subtopic}: {reason}", MqttConnectionState.Connected);
+                    return;
+                }
+
+                if (!_store.Acknowledge(entry.MessageId))
+                {
+                    MqttLog.AcknowledgeFailed(_logger, entry.MessageId);
+                }
+
+                lock (_statusGate)
+                {
+                    if (entry.Kind == OutboxKind.Session)
+                    {
+                        _publishedSessions++;
+                    }
+                    else
+                    {
+                        _published++;
+                    }
+                }
+            }
+
+            if (batch.Count < DrainBatch)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task PublishMoodIfChangedAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        var mood = Volatile.Read(ref _pendingMood);
+        if (mood == NoMood || mood == _publishedMood)
+        {
+            return;
+        }
+
+        var payload = MessageEnvelope.WithString(Guid.CreateVersion7(), _time.GetUtcNow().UtcDateTime, _options.DeviceId, "mood", ((AudienceMood)mood).ToString());
+        var result = await PublishAsync(client, "mood", payload, retain: true, cancellationToken).ConfigureAwait(false);
+        if (result.IsSuccess)
+        {
+            _publishedMood = mood;
+        }
+    }
+
+    private async Task AnnounceAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        if (!_options.HomeAssistantDiscovery)
+        {
+            return;
+        }
+
+        var messages = HomeAssistantDiscovery.Messages(_options);
+        foreach (var (topic, payload) in messages)
+        {
+            var result = await PublishToAsync(client, topic, "discovery", payload, retain: true, cancellationToken).ConfigureAwait(false);
+            if (!result.IsSuccess)
+            {
+                var reason = $"{result.ReasonCode} {result.ReasonString}".Trim();
+                MqttLog.PublishRefused(_logger, Guid.Empty, topic, reason);
+                SetError($"broker refused a Home Assistant config: {reason}", MqttConnectionState.Connected);
+                return;
+            }
+        }
+
+        MqttLog.DiscoveryPublished(_logger, messages.Count, _options.HomeAssistantPrefix);
+    }
+
+    private Task<MqttClientPublishResult> PublishAsync(IMqttClient client, string subtopic, byte[] payload, bool retain, CancellationToken cancellationToken) =>
+        PublishToAsync(client, $"{_options.TopicPrefix}/{subtopic}", subtopic, payload, retain, cancellationToken);
+
+    private async Task<MqttClientPublishResult> PublishToAsync(IMqttClient client, string topic, string metricTopic, byte[] payload, bool retain, CancellationToken cancellationToken)
+    {
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithContentType("application/json")
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(retain)
+            .Build();
+        var result = await client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        if (result.IsSuccess)
+        {
+            _metrics.Published(metricTopic);
+            lock (_statusGate)
+            {
+                _lastSuccessUtc = _time.GetUtcNow().UtcDateTime;
+            }
+        }
+
+        return result;
+    }
+
+    private async Task StopCleanlyAsync(IMqttClient client, BrokerConnectionOptions connection)
+    {
+        if (!client.IsConnected)
+        {
+            return;
+        }
+
+        // A clean DISCONNECT suppresses the last will, so the retained status is set to offline first.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.TimeoutSeconds));
+        try
+        {
+            await PublishAsync(client, "status", Status("offline"), retain: true, timeout.Token).ConfigureAwait(false);
+            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithReason(MqttClientDisconnectOptionsReason.NormalDisconnection).Build(), timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is MqttCommunicationException or OperationCanceledException or IOException)
+        {
+            // Leaving without a clean goodbye only means the broker sends the last will instead.
+        }
+
+        var pending = _store.CountOutbox();
+        MqttLog.Stopped(_logger, connection.Broker, pending);
+    }
+
+    private MqttConnectionState GetState()
+    {
+        lock (_statusGate)
+        {
+            return _state;
+        }
+    }
+
+    private byte[] Status(string state) =>
+        MessageEnvelope.WithString(Guid.CreateVersion7(), _time.GetUtcNow().UtcDateTime, _options.DeviceId, "state", state);
+
+    // Full jitter between half and all of the capped exponential delay, so a room of devices that lost
+    // the same broker does not come back in lockstep.
+    private TimeSpan Backoff(int failures)
+    {
+        var cap = (double)_options.ReconnectMaxMilliseconds;
+        var exponential = Math.Min(cap, _options.ReconnectMinMilliseconds * Math.Pow(2, Math.Min(failures, 30)));
+        var jittered = (exponential / 2) + (Random.Shared.NextDouble() * exponential / 2);
+        return TimeSpan.FromMilliseconds(jittered);
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var innermost = ex;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return innermost is AuthenticationException || ex.ToString().Contains("SSL", StringComparison.OrdinalIgnoreCase)
+            ? $"the TLS handshake failed ({innermost.Message}); is the broker listening with TLS on this port?"
+            : innermost.Message;
+    }
+
+    private void SetState(MqttConnectionState state)
+    {
+        lock (_statusGate)
+        {
+            _state = state;
+        }
+    }
+
+    private void SetError(string reason, MqttConnectionState state)
+    {
+        lock (_statusGate)
+        {
+            _state = state;
+            _lastError = reason;
+            _lastErrorUtc = _time.GetUtcNow().UtcDateTime;
+        }
+    }
+}

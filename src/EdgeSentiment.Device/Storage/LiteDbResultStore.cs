@@ -1,0 +1,639 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Mood;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+
+namespace EdgeSentiment.Device.Storage;
+
+/// <summary>
+/// The result store on a LiteDB file with every payload sealed by AES-256-GCM. One writer: the file
+/// is locked while it is open. I/O failures (a full disk) are counted and logged once per episode;
+/// the database is closed and reopened on a later write, and the summaries that could not be
+/// written wait in memory (bounded) and are written under the same ids once writes succeed again.
+/// </summary>
+public sealed class LiteDbResultStore : IResultStore
+{
+    private const int PendingMinutesLimit = 240;
+
+    // One transaction per window would journal several 8 KB pages every two seconds, gigabytes a day
+    // on an SD card; windows are batched (at most a minute of them is lost in a crash, and no window
+    // is ever acknowledged to anyone), while summaries commit one by one.
+    private const int WindowBatch = 30;
+    private static readonly TimeSpan ReopenInterval = TimeSpan.FromSeconds(5);
+
+    private readonly Lock _gate = new();
+    private readonly StoreOptions _options;
+    private readonly RecordSealer _sealer;
+    private readonly DatabaseLock _lock;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly string _keyPath;
+    private readonly Queue<PendingMinute> _pendingMinutes = new();
+    private readonly HashSet<Guid> _tampered = [];
+    private readonly List<(Guid Id, DateTime StartUtc, byte[] Payload)> _windowBatch = new(WindowBatch);
+    private LiteDatabase? _db;
+    private DateTimeOffset _lastReopenAttempt;
+    private bool _failing;
+    private long _failedWrites;
+    private long _failedWritesInEpisode;
+    private long _droppedWindows;
+    private long _outboxDropped;
+    private RetentionReport? _lastRetention;
+
+    private LiteDbResultStore(
+        StoreOptions options, RecordSealer sealer, DatabaseLock fileLock, LiteDatabase db, string keyPath, ILogger logger, TimeProvider time)
+    {
+        _options = options;
+        _sealer = sealer;
+        _lock = fileLock;
+        _db = db;
+        _keyPath = keyPath;
+        _logger = logger;
+        _time = time;
+        _outboxDropped = StoreFile.ReadOutboxDropped(db);
+    }
+
+    /// <summary>
+    /// Opens (or creates) the database at <see cref="StoreOptions.DatabasePath"/> for <paramref name="key"/>.
+    /// Throws <see cref="StoreKeyException"/> for a wrong key and <see cref="StoreOpenException"/> when the
+    /// file is held or unreadable; in both cases the file is left as it is.
+    /// </summary>
+    public static LiteDbResultStore Open(StoreOptions options, StoreKey key, string keyPath, ILogger logger, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(key);
+        var path = options.DatabasePath;
+        var fileLock = DatabaseLock.Acquire(path);
+        RecordSealer? sealer = null;
+        LiteDatabase? db = null;
+        try
+        {
+            sealer = new RecordSealer(key);
+            db = OpenVerified(path, key.Id, keyPath);
+            var store = new LiteDbResultStore(options, sealer, fileLock, db, keyPath, logger, time);
+            StoreLog.Opened(logger, path, key.Id);
+            return store;
+        }
+        catch
+        {
+            db?.Dispose();
+            sealer?.Dispose();
+            fileLock.Dispose();
+            throw;
+        }
+    }
+
+    public bool AppendWindow(DateTime startUtc, in WindowResult window)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(window, StoreJson.Default.WindowResult);
+        lock (_gate)
+        {
+            _windowBatch.Add((Guid.CreateVersion7(), startUtc, payload));
+            return _windowBatch.Count < WindowBatch || FlushWindows();
+        }
+    }
+
+    public Guid? AppendMinute(MinuteSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var pending = new PendingMinute(Guid.CreateVersion7(), Guid.CreateVersion7(), summary);
+        lock (_gate)
+        {
+            FlushWindows();
+            if (TryWrite(db => WriteMinute(db, pending)))
+            {
+                return pending.SummaryId;
+            }
+
+            // Kept for the next successful write, under the same ids so a retry can never duplicate it.
+            if (_pendingMinutes.Count == PendingMinutesLimit)
+            {
+                _pendingMinutes.Dequeue();
+            }
+
+            _pendingMinutes.Enqueue(pending);
+            return null;
+        }
+    }
+
+    public Guid? BeginSession(DateTime startUtc, string? title)
+    {
+        var id = Guid.CreateVersion7();
+        var session = new ScreeningSession(startUtc, null, title, default);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(session, StoreJson.Default.ScreeningSession);
+        return TryWrite(db => Collection(db, StoreCollections.Sessions).Upsert(id, startUtc, payload)) ? id : null;
+    }
+
+    public bool EndSession(Guid sessionId, DateTime endUtc, SentimentTally aggregate, AudienceMood dominantMood)
+    {
+        lock (_gate)
+        {
+            var started = Read(db =>
+            {
+                var sessions = Collection(db, StoreCollections.Sessions);
+                var document = sessions.Documents.FindById(sessionId);
+                var session = document is null ? null : Decode(sessions, document, StoreJson.Default.ScreeningSession);
+                return session is null ? new List<ScreeningSession>() : [session];
+            });
+            if (started.Count == 0)
+            {
+                return false;
+            }
+
+            var ended = started[0] with { EndUtc = endUtc, Aggregate = aggregate, DominantMood = dominantMood };
+            var stored = JsonSerializer.SerializeToUtf8Bytes(ended, StoreJson.Default.ScreeningSession);
+            var published = JsonSerializer.SerializeToUtf8Bytes(
+                new SessionSummary(sessionId, ended.StartUtc, endUtc, ended.Title, aggregate, dominantMood), OutboxJson.Default.SessionSummary);
+            return TryWrite(db =>
+            {
+                db.BeginTrans();
+                try
+                {
+                    // Like a minute: the ended session and its outbox entry commit together.
+                    Collection(db, StoreCollections.Sessions).Upsert(sessionId, ended.StartUtc, stored);
+                    var dropped = Enqueue(db, Guid.CreateVersion7(), published, OutboxKind.Session);
+                    db.Commit();
+                    CountDropped(dropped);
+                }
+                catch
+                {
+                    TryRollback(db);
+                    throw;
+                }
+            });
+        }
+    }
+
+    public bool AppendEvent(DeviceEvent deviceEvent)
+    {
+        ArgumentNullException.ThrowIfNull(deviceEvent);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(deviceEvent.Detail, StoreJson.Default.String);
+        return TryWrite(db => Collection(db, StoreCollections.Events)
+            .Upsert(Guid.CreateVersion7(), deviceEvent.TimeUtc, payload, (int)deviceEvent.Kind));
+    }
+
+    public IReadOnlyList<OutboxEntry> PeekOldest(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return Read(db =>
+        {
+            var outbox = Collection(db, StoreCollections.Outbox);
+            var documents = outbox.Documents.Query().OrderBy(SealedCollection.Time).Limit(count).ToList();
+            var entries = new List<OutboxEntry>(documents.Count);
+            foreach (var document in documents)
+            {
+                if (OpenOrReport(outbox, document) is { } payload)
+                {
+                    var kind = document[SealedCollection.Kind] is { IsInt32: true } k ? (OutboxKind)k.AsInt32 : OutboxKind.Summary;
+                    entries.Add(new OutboxEntry(document["_id"].AsGuid, SealedCollection.TimeOf(document), payload, kind));
+                }
+            }
+
+            return entries;
+        });
+    }
+
+    public int CountOutbox()
+    {
+        lock (_gate)
+        {
+            return Read(db => new StrongBox<int>(db.GetCollection(StoreCollections.Outbox).Count())).Value;
+        }
+    }
+
+    public bool Acknowledge(Guid messageId)
+    {
+        var removed = false;
+        TryWrite(db => removed = db.GetCollection(StoreCollections.Outbox).Delete(messageId));
+        return removed;
+    }
+
+    public IReadOnlyList<Stored<WindowResult>> ReadWindows(DateTime fromUtc, DateTime toUtc) =>
+        ReadBetween(StoreCollections.Windows, fromUtc, toUtc, StoreJson.Default.WindowResult, (_, value) => value);
+
+    public IReadOnlyList<Stored<MinuteSummary>> ReadMinutes(DateTime fromUtc, DateTime toUtc) =>
+        ReadBetween(StoreCollections.Minutes, fromUtc, toUtc, StoreJson.Default.MinuteSummary, (_, value) => value);
+
+    public DateTime? FirstMinuteTime(DateTime fromUtc, DateTime toUtc)
+    {
+        lock (_gate)
+        {
+            return Read(db => Collection(db, StoreCollections.Minutes).FirstTime(fromUtc, toUtc));
+        }
+    }
+
+    public IReadOnlyList<Stored<ScreeningSession>> ReadSessions(DateTime fromUtc, DateTime toUtc) =>
+        ReadBetween(StoreCollections.Sessions, fromUtc, toUtc, StoreJson.Default.ScreeningSession, (_, value) => value);
+
+    public IReadOnlyList<Stored<DeviceEvent>> ReadEvents(DateTime fromUtc, DateTime toUtc) =>
+        ReadBetween(StoreCollections.Events, fromUtc, toUtc, StoreJson.Default.String, (document, detail) =>
+            new DeviceEvent(SealedCollection.TimeOf(document), (DeviceEventKind)document[SealedCollection.Kind].AsInt32, detail));
+
+    public RetentionReport ApplyRetention(DateTime nowUtc)
+    {
+        lock (_gate)
+        {
+            FlushWindows();
+            var before = StoreFile.SizeOnDisk(_options.DatabasePath);
+            var report = new RetentionReport(nowUtc, 0, 0, 0, false, before, before);
+            TryWrite(db =>
+            {
+                report = StoreRetention.Apply(db, _options, nowUtc, before);
+                if (report.OutboxDropped > 0)
+                {
+                    StoreFile.WriteOutboxDropped(db, _outboxDropped + report.OutboxDropped);
+                }
+            });
+            CountDropped(report.OutboxDropped);
+
+            var changed = report.ExpiredByAge > 0 || report.RemovedForSize > 0 || report.Compacted;
+            StoreLog.RetentionApplied(
+                _logger,
+                changed ? LogLevel.Information : LogLevel.Debug,
+                report.ExpiredByAge,
+                report.RemovedForSize,
+                report.FileBytesBefore,
+                report.FileBytesAfter,
+                report.Compacted);
+            _lastRetention = report;
+            return report;
+        }
+    }
+
+    public StoreStatus GetStatus()
+    {
+        lock (_gate)
+        {
+            // Status is polled by technicians and dashboards: it reads, and never writes the window
+            // batch early (one extra transaction per poll on an SD card). The waiting windows are
+            // counted with the stored ones, as they will be once their batch is written.
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            Read(db =>
+            {
+                foreach (var name in StoreCollections.Sealed)
+                {
+                    counts[name] = db.GetCollection(name).Count();
+                }
+
+                return counts;
+            });
+            if (counts.TryGetValue(StoreCollections.Windows, out var stored))
+            {
+                counts[StoreCollections.Windows] = stored + _windowBatch.Count;
+            }
+            return new StoreStatus(
+                _options.DatabasePath,
+                _sealer.KeyId,
+                StoreFile.SizeOnDisk(_options.DatabasePath),
+                counts,
+                _failing,
+                _failedWrites,
+                _droppedWindows,
+                _outboxDropped,
+                _tampered.Count,
+                _lastRetention);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            FlushWindows();
+            CloseDatabase();
+            _sealer.Dispose();
+            _lock.Dispose();
+        }
+    }
+
+    private static LiteDatabase OpenVerified(string path, string keyId, string keyPath)
+    {
+        LiteDatabase db;
+        try
+        {
+            db = StoreFile.Open(path);
+        }
+        catch (Exception e) when (e is LiteException or InvalidCastException or FormatException)
+        {
+            throw new StoreOpenException(
+                $"{path} is not a readable result database ({e.Message}); it was left as it is: "
+                + "move it aside to start a new one", e);
+        }
+
+        try
+        {
+            StoreFile.VerifyKey(db, keyId, path, keyPath);
+            foreach (var name in StoreCollections.Sealed)
+            {
+                SealedCollection.EnsureIndexes(db, name);
+            }
+
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    private static bool IsStorageFault(Exception e) =>
+        e is IOException or LiteException or UnauthorizedAccessException or ObjectDisposedException;
+
+    private SealedCollection Collection(LiteDatabase db, string name) => new(db, name, _sealer);
+
+    private void WriteMinute(LiteDatabase db, PendingMinute pending)
+    {
+        var stored = JsonSerializer.SerializeToUtf8Bytes(pending.Summary, StoreJson.Default.MinuteSummary);
+        var published = JsonSerializer.SerializeToUtf8Bytes(pending.Summary, OutboxJson.Default.MinuteSummary);
+        db.BeginTrans();
+        try
+        {
+            // The summary and its outbox entry commit together: nothing is queued that is not stored.
+            Collection(db, StoreCollections.Minutes).Upsert(pending.SummaryId, pending.Summary.MinuteStartUtc, stored);
+            var dropped = Enqueue(db, pending.MessageId, published, OutboxKind.Summary);
+            db.Commit();
+            CountDropped(dropped);
+        }
+        catch
+        {
+            TryRollback(db);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Adds an outbox entry inside the caller's transaction and drops the oldest beyond
+    /// <see cref="StoreOptions.OutboxMaxEntries"/>, persisting the new drop total in the same transaction.
+    /// </summary>
+    private int Enqueue(LiteDatabase db, Guid messageId, byte[] payload, OutboxKind kind)
+    {
+        var outbox = Collection(db, StoreCollections.Outbox);
+        outbox.Upsert(messageId, _time.GetUtcNow().UtcDateTime, payload, (int)kind);
+        var excess = outbox.Documents.Count() - _options.OutboxMaxEntries;
+        var dropped = excess > 0 ? StoreRetention.DeleteOldest(outbox.Documents, excess) : 0;
+        if (dropped > 0)
+        {
+            StoreFile.WriteOutboxDropped(db, _outboxDropped + dropped);
+        }
+
+        return dropped;
+    }
+
+    private void CountDropped(int dropped)
+    {
+        if (dropped > 0)
+        {
+            _outboxDropped += dropped;
+            StoreLog.OutboxDropped(_logger, dropped, _outboxDropped);
+        }
+    }
+
+    /// <summary>Writes the batched windows in one transaction; when that fails they are dropped and counted.</summary>
+    private bool FlushWindows()
+    {
+        if (_windowBatch.Count == 0)
+        {
+            return true;
+        }
+
+        var written = TryWrite(db =>
+        {
+            var windows = Collection(db, StoreCollections.Windows);
+            db.BeginTrans();
+            try
+            {
+                foreach (var (id, startUtc, payload) in _windowBatch)
+                {
+                    windows.Upsert(id, startUtc, payload);
+                }
+
+                db.Commit();
+            }
+            catch
+            {
+                TryRollback(db);
+                throw;
+            }
+        });
+        if (!written)
+        {
+            _droppedWindows += _windowBatch.Count;
+        }
+
+        _windowBatch.Clear();
+        return written;
+    }
+
+    private static void TryRollback(LiteDatabase db)
+    {
+        try
+        {
+            db.Rollback();
+        }
+        catch (Exception e) when (IsStorageFault(e))
+        {
+            // The engine closes itself on an I/O error; the caller reopens it later.
+        }
+    }
+
+    private bool TryWrite(Action<LiteDatabase> write)
+    {
+        lock (_gate)
+        {
+            if (!EnsureOpen())
+            {
+                CountFailure(null);
+                return false;
+            }
+
+            try
+            {
+                write(_db!);
+            }
+            catch (Exception e) when (IsStorageFault(e))
+            {
+                CountFailure(e);
+                CloseDatabase();
+                return false;
+            }
+
+            if (_failing)
+            {
+                _failing = false;
+                StoreLog.WritesResumed(_logger, _failedWritesInEpisode);
+            }
+
+            FlushPendingMinutes();
+            return true;
+        }
+    }
+
+    private void FlushPendingMinutes()
+    {
+        while (_pendingMinutes.Count > 0 && _db is not null)
+        {
+            var pending = _pendingMinutes.Peek();
+            try
+            {
+                WriteMinute(_db, pending);
+                _pendingMinutes.Dequeue();
+            }
+            catch (Exception e) when (IsStorageFault(e))
+            {
+                CountFailure(e);
+                CloseDatabase();
+            }
+        }
+    }
+
+    private T Read<T>(Func<LiteDatabase, T> read)
+        where T : new()
+    {
+        lock (_gate)
+        {
+            if (!EnsureOpen())
+            {
+                return new T();
+            }
+
+            try
+            {
+                return read(_db!);
+            }
+            catch (Exception e) when (IsStorageFault(e))
+            {
+                CountFailure(e);
+                CloseDatabase();
+                return new T();
+            }
+        }
+    }
+
+    private List<Stored<T>> ReadBetween<TPayload, T>(
+        string name, DateTime fromUtc, DateTime toUtc, JsonTypeInfo<TPayload> typeInfo, Func<BsonDocument, TPayload, T> map)
+    {
+        lock (_gate)
+        {
+            FlushWindows();
+            return Read(db => DecodeBetween(db, name, fromUtc, toUtc, typeInfo, map));
+        }
+    }
+
+    private List<Stored<T>> DecodeBetween<TPayload, T>(
+        LiteDatabase db, string name, DateTime fromUtc, DateTime toUtc, JsonTypeInfo<TPayload> typeInfo, Func<BsonDocument, TPayload, T> map)
+    {
+        var collection = Collection(db, name);
+        var records = new List<Stored<T>>();
+        foreach (var document in collection.Between(fromUtc, toUtc))
+        {
+            if (Decode(collection, document, typeInfo) is { } value)
+            {
+                records.Add(new Stored<T>(document["_id"].AsGuid, SealedCollection.TimeOf(document), map(document, value)));
+            }
+        }
+
+        return records;
+    }
+
+    private T? Decode<T>(SealedCollection collection, BsonDocument document, JsonTypeInfo<T> typeInfo)
+    {
+        if (OpenOrReport(collection, document) is not { } plaintext)
+        {
+            return default;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(plaintext, typeInfo);
+        }
+        catch (JsonException)
+        {
+            // Authenticated yet unreadable: written by a newer format; report it like a bad record.
+            Report(collection.Name, document["_id"].AsGuid);
+            return default;
+        }
+    }
+
+    private byte[]? OpenOrReport(SealedCollection collection, BsonDocument document)
+    {
+        var plaintext = collection.Open(document);
+        if (plaintext is null)
+        {
+            Report(collection.Name, document["_id"].AsGuid);
+        }
+
+        return plaintext;
+    }
+
+    private void Report(string collection, Guid id)
+    {
+        if (_tampered.Add(id))
+        {
+            StoreLog.RecordTampered(_logger, collection, id);
+        }
+    }
+
+    private bool EnsureOpen()
+    {
+        if (_db is not null)
+        {
+            return true;
+        }
+
+        var now = _time.GetUtcNow();
+        if (now - _lastReopenAttempt < ReopenInterval)
+        {
+            return false;
+        }
+
+        _lastReopenAttempt = now;
+        try
+        {
+            _db = OpenVerified(_options.DatabasePath, _sealer.KeyId, _keyPath);
+            return true;
+        }
+        catch (Exception e) when (IsStorageFault(e) || e is StoreOpenException or StoreKeyException)
+        {
+            return false;
+        }
+    }
+
+    private void CountFailure(Exception? e)
+    {
+        _failedWrites++;
+        _failedWritesInEpisode++;
+        if (!_failing)
+        {
+            _failing = true;
+            _failedWritesInEpisode = 1;
+            StoreLog.WritesFailing(_logger, e?.Message ?? "the database could not be reopened", e);
+        }
+    }
+
+    private void CloseDatabase()
+    {
+        var db = _db;
+        _db = null;
+        _lastReopenAttempt = _time.GetUtcNow();
+        if (db is null)
+        {
+            return;
+        }
+
+        try
+        {
+            LiteDbClosing.Close(db);
+        }
+        catch (Exception e) when (IsStorageFault(e))
+        {
+            // Closing after an I/O error can fail again; the journal keeps the file consistent.
+        }
+    }
+
+    private sealed record PendingMinute(Guid SummaryId, Guid MessageId, MinuteSummary Summary);
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace EdgeSentiment.Device.Storage;
+
+/// <summary>What is queued for publishing: camelCase names, moods as words.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(MinuteSummary))]
+[JsonSerializable(typeof(SessionSummary))]
+internal sealed partial class OutboxJson : JsonSerializerContext;

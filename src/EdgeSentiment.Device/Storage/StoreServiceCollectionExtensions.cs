@@ -1,0 +1,48 @@
+using EdgeSentiment.Device.Pipeline;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EdgeSentiment.Device.Storage;
+
+/// <summary>Registers the encrypted result store, its sink and its maintenance with the host.</summary>
+public static class StoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds and validates <c>Store</c>, registers <see cref="IResultStore"/> (the LiteDB store, opened
+    /// at start), <see cref="ResultStoreSink"/>, its place among the pipeline's sinks and the maintenance service.
+    /// </summary>
+    public static IServiceCollection AddResultStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StoreOptions>()
+            .Bind(configuration.GetSection(StoreOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IResultStore>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
+            var keyPath = StoreKeyFile.ResolveForThisProcess(options.KeyFile);
+            var logger = provider.GetRequiredService<ILogger<LiteDbResultStore>>();
+            if (options.CreateKeyIfMissing && StoreKeyFile.CreateIfMissing(keyPath))
+            {
+                StoreLog.KeyCreated(logger, keyPath);
+            }
+
+            using var key = StoreKeyFile.Load(keyPath);
+            return LiteDbResultStore.Open(
+                options,
+                key,
+                keyPath,
+                logger,
+                provider.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton<ResultStoreSink>();
+        services.AddSingleton<IMoodSink, StoreMoodSink>();
+        services.AddHostedService<StoreMaintenanceService>();
+        return services;
+    }
+}

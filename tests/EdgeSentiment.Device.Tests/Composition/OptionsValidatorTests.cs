@@ -1,0 +1,38 @@
+using EdgeSentiment.Device.Capture;
+using EdgeSentiment.Device.Indicators;
+using EdgeSentiment.Device.Pipeline;
+
+namespace EdgeSentiment.Device.Tests.Composition;
+
+public sealed class OptionsValidatorTests
+{
+    [Fact]
+    public void Validate_Defaults_Succeed()
+    {
+        Assert.True(new CaptureOptionsValidator().Validate(null, new CaptureOptions()).Succeeded);
+        Assert.True(new IndicatorOptionsValidator().Validate(null, new IndicatorOptions()).Succeeded);
+        Assert.True(new PipelineOptionsValidator().Validate(null, new PipelineOptions()).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("microphone")]
+    [InlineData("File")]
+    public void Validate_SourceInAnyCase_Succeeds(string source) =>
+        Assert.True(new CaptureOptionsValidator().Validate(null, new CaptureOptions { Source = source }).Succeeded);
+
+    [Fact]
+    public void Validate_NumericSource_FailsListingTheNames()
+    {
+        var result = new CaptureOptionsValidator().Validate(null, new CaptureOptions { Source = "1" });
+
+        Assert.Equal("Capture:Source is '1'; allowed: one of File, Microphone.", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_RetryCapBelowFirstRetry_NamesTheCap()
+    {
+        var result = new CaptureOptionsValidator().Validate(null, new CaptureOptions { FirstRetrySeconds = 10, MaxRetrySeconds = 5 });
+
+        Assert.StartsWith("Capture:MaxRetrySeconds is '5'; allowed: a number from 10 to 3600", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,42 @@
+using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Device.Indicators;
+using EdgeSentiment.Device.Tests.Fakes;
+
+namespace EdgeSentiment.Device.Tests.Indicators;
+
+public sealed class RgbPwmIndicatorTests
+{
+    [Fact]
+    public void Show_Moods_MixTheExpectedColours()
+    {
+        var (red, green, blue) = (new FakePwmChannel(), new FakePwmChannel(), new FakePwmChannel());
+        using var indicator = new RgbPwmIndicator(red, green, blue, commonAnode: false, brightness: 1, TimeSpan.FromSeconds(2), TimeProvider.System);
+        Assert.True(red.Running && green.Running && blue.Running);
+
+        indicator.Show(GpioLedIndicatorTests.Update(AudienceMood.Negative));
+        Assert.Equal((1.0, 0.0, 0.0), (red.DutyCycle, green.DutyCycle, blue.DutyCycle));
+
+        indicator.Show(GpioLedIndicatorTests.Update(AudienceMood.Positive));
+        Assert.Equal((0.0, 1.0, 0.0), (red.DutyCycle, green.DutyCycle, blue.DutyCycle));
+
+        indicator.Show(GpioLedIndicatorTests.Update(AudienceMood.Neutral));
+        Assert.Equal((1.0, 0.5, 0.0), (red.DutyCycle, green.DutyCycle, blue.DutyCycle));
+
+        indicator.Show(GpioLedIndicatorTests.Update(AudienceMood.NoSpeech));
+        Assert.True(blue.DutyCycle is > 0 and < 0.2, "no speech should be a faint glow");
+    }
+
+    [Fact]
+    public void Dispose_CommonAnode_LeavesEveryColourDarkAndStopsThePwm()
+    {
+        var (red, green, blue) = (new FakePwmChannel(), new FakePwmChannel(), new FakePwmChannel());
+        var indicator = new RgbPwmIndicator(red, green, blue, commonAnode: true, brightness: 0.5, TimeSpan.FromSeconds(2), TimeProvider.System);
+        indicator.Show(GpioLedIndicatorTests.Update(AudienceMood.Positive));
+        Assert.Equal(0.5, green.DutyCycle, 6);
+
+        indicator.Dispose();
+
+        Assert.Equal((1.0, 1.0, 1.0), (red.DutyCycle, green.DutyCycle, blue.DutyCycle));
+        Assert.False(red.Running || green.Running || blue.Running);
+    }
+}

@@ -1,0 +1,25 @@
+using EdgeSentiment.Device.Pipeline;
+using EdgeSentiment.Testing;
+
+namespace EdgeSentiment.Device.Tests.Pipeline;
+
+/// <summary>Builds a pipeline with the real stages, 2 s windows and 0.5 s hops, around fakes.</summary>
+internal static class PipelineRunner
+{
+    public static SentimentPipeline Create(
+        IAudioSource source,
+        ClassifyWindow classify,
+        IReadOnlyList<IMoodSink> sinks,
+        PipelineSettings? settings = null,
+        PipelineMetrics? metrics = null,
+        ListLogger? logger = null) =>
+        new(
+            source,
+            classify,
+            sinks,
+            settings ?? new PipelineSettings(),
+            metrics ?? new PipelineMetrics(),
+            new PipelineHeartbeat(TimeProvider.System),
+            TimeProvider.System,
+            logger ?? new ListLogger());
+}

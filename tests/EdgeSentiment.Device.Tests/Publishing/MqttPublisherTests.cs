@@ -1,0 +1,251 @@
+using System.Text.Json;
+using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Device.Publishing;
+using EdgeSentiment.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeSentiment.Device.Tests.Publishing;
+
+public sealed class MqttPublisherTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private readonly TestCertificates _certificates = new();
+
+    public void Dispose() => _certificates.Dispose();
+
+    [Fact]
+    public async Task Summaries_in_the_outbox_arrive_oldest_first_in_the_documented_envelope_and_leave_the_outbox()
+    {
+        using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
+        await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), store =>
+        {
+            for (var minute = 0; minute < 5; minute++)
+            {
+                PublisherRun.AddMinute(store, minute);
+            }
+        });
+
+        Assert.True(await subscriber.WaitForAsync(m => Summaries(m).Count == 5, Patience), broker.Log);
+        var summaries = Summaries(subscriber.Messages);
+        for (var i = 0; i < summaries.Count; i++)
+        {
+            MessageShapes.AssertSummary(summaries[i]);
+            Assert.Equal(new DateTime(2026, 1, 1, 20, i, 0, DateTimeKind.Utc), summaries[i].GetProperty("summary").GetProperty("minuteStartUtc").GetDateTime().ToUniversalTime());
+        }
+
+        Assert.Equal(5, summaries.Select(s => s.GetProperty("id").GetGuid()).Distinct().Count());
+        Assert.True(await Eventually.Within(Patience, () => run.Store.PeekOldest(10).Count == 0), "acknowledged entries must leave the outbox");
+        var status = run.Publisher.GetStatus();
+        Assert.Equal(MqttConnectionState.Connected, status.State);
+        Assert.Equal(0, status.OutboxDepth);
+        Assert.Equal(5, status.PublishedSummaries);
+        Assert.NotNull(status.LastSuccessUtc);
+        run.Logger.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Status_is_online_and_retained_on_connect_and_offline_after_a_clean_stop()
+    {
+        using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
+        await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates));
+        await using var early = await TestSubscriber.ConnectAsync(broker.Port);
+        Assert.True(await early.WaitForAsync(m => States(m).Contains("online"), Patience));
+
+        await using (var late = await TestSubscriber.ConnectAsync(broker.Port))
+        {
+            Assert.True(await late.WaitForAsync(m => m.Any(x => x.Topic.EndsWith("/status", StringComparison.Ordinal) && x.Retained), Patience), "a late subscriber gets the retained status");
+            MessageShapes.AssertStatus(late.Messages.First(x => x.Topic.EndsWith("/status", StringComparison.Ordinal)).Body);
+        }
+
+        await run.StopAsync();
+        Assert.True(await early.WaitForAsync(m => States(m).LastOrDefault() == "offline", Patience));
+        run.Logger.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task PublishMood_publishes_each_change_once_retained()
+    {
+        using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
+        await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates));
+
+        run.Publisher.PublishMood(AudienceMood.Positive);
+        Assert.True(await subscriber.WaitForAsync(m => Moods(m).Count == 1, Patience));
+        run.Publisher.PublishMood(AudienceMood.Positive);
+        run.Publisher.PublishMood(AudienceMood.Negative);
+        Assert.True(await subscriber.WaitForAsync(m => Moods(m).Count == 2, Patience));
+        await Task.Delay(300);
+
+        Assert.Equal(["Positive", "Negative"], Moods(subscriber.Messages));
+        foreach (var mood in subscriber.Messages.Where(x => x.Topic.EndsWith("/mood", StringComparison.Ordinal)))
+        {
+            MessageShapes.AssertMood(mood.Body);
+        }
+
+        await using var late = await TestSubscriber.ConnectAsync(broker.Port);
+        Assert.True(await late.WaitForAsync(m => Moods(m).SequenceEqual(["Negative"]), Patience), "the retained mood is the latest");
+    }
+
+    [Fact]
+    public async Task Broker_stopped_and_restarted_every_summary_made_during_the_outage_arrives_afterwards()
+    {
+        using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, persistent: true);
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, persistentSession: true);
+        await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates));
+        PublisherRun.AddMinute(run.Store, 0);
+        PublisherRun.AddMinute(run.Store, 1);
+        Assert.True(await subscriber.WaitForAsync(m => Summaries(m).Count == 2, Patience));
+
+        broker.Stop();
+        for (var minute = 2; minute < 12; minute++)
+        {
+            PublisherRun.AddMinute(run.Store, minute);
+            await Task.Delay(30);
+        }
+
+        Assert.True(await Eventually.Within(Patience, () => run.Publisher.GetStatus().State != MqttConnectionState.Connected), "the publisher notices the outage");
+        Assert.Equal(10, run.Publisher.GetStatus().OutboxDepth);
+        Assert.NotNull(run.Publisher.GetStatus().LastError);
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6004) >= 2), "reconnect attempts fail while the broker is down");
+        Assert.Equal(1, run.Logger.Count(6006));
+
+        broker.Start();
+        await subscriber.ReconnectAsync(broker.Port, persistentSession: true);
+        Assert.True(await subscriber.WaitForAsync(m => DistinctMinutes(m).Count == 12, Patience), broker.Log);
+
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => new DateTime(2026, 1, 1, 20, i, 0, DateTimeKind.Utc)), DistinctMinutes(subscriber.Messages));
+        // A duplicate is only ever a redelivery of the same message: same id, same minute.
+        foreach (var group in Summaries(subscriber.Messages).GroupBy(s => s.GetProperty("id").GetGuid()))
+        {
+            Assert.Single(group.Select(s => s.GetProperty("summary").GetProperty("minuteStartUtc").GetDateTime()).Distinct());
+        }
+
+        Assert.Equal(12, Summaries(subscriber.Messages).Select(s => s.GetProperty("id").GetGuid()).Distinct().Count());
+        Assert.True(await Eventually.Within(Patience, () => run.Store.PeekOldest(20).Count == 0));
+
+        // The lost connection is one line, the first refused attempt after it one more (repeats at Debug), the return one more.
+        var reconnected = Assert.Single(run.Logger.Entries, e => e.Id.Id == 6011);
+        Assert.Contains($"after {run.Logger.Count(6004)} failed attempts", reconnected.Message, StringComparison.Ordinal);
+        var attempts = run.Logger.Entries.Where(e => e.Id.Id == 6004).ToList();
+        Assert.Equal([LogLevel.Warning, LogLevel.Debug], attempts.Take(2).Select(e => e.Level));
+        run.Logger.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Agent_restarted_while_the_broker_is_down_sends_the_summaries_kept_in_the_encrypted_store()
+    {
+        using var bed = new StoreTestBed();
+        using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, persistent: true);
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, persistentSession: true);
+        var options = PublisherRun.TlsOptions(broker.Port, _certificates);
+        await using (var first = await PublisherRun.StartAsync(options, bed.Open()))
+        {
+            PublisherRun.AddMinute(first.Store, 0);
+            Assert.True(await subscriber.WaitForAsync(m => Summaries(m).Count == 1, Patience));
+            broker.Stop();
+            for (var minute = 1; minute < 6; minute++)
+            {
+                PublisherRun.AddMinute(first.Store, minute);
+            }
+        }
+
+        await using var second = await PublisherRun.StartAsync(options, bed.Open());
+        Assert.True(await Eventually.Within(Patience, () => second.Logger.Count(6004) >= 1), "the restarted agent finds no broker");
+        Assert.Equal(5, second.Publisher.GetStatus().OutboxDepth);
+
+        broker.Start();
+        await subscriber.ReconnectAsync(broker.Port, persistentSession: true);
+        Assert.True(await subscriber.WaitForAsync(m => DistinctMinutes(m).Count == 6, Patience), broker.Log);
+
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => new DateTime(2026, 1, 1, 20, i, 0, DateTimeKind.Utc)), DistinctMinutes(subscriber.Messages));
+        Assert.Equal(6, Summaries(subscriber.Messages).Select(s => s.GetProperty("id").GetGuid()).Distinct().Count());
+        Assert.True(await Eventually.Within(Patience, () => second.Store.PeekOldest(10).Count == 0));
+        second.Logger.AssertNoErrors();
+        bed.Logger.AssertNoErrors();
+    }
+
+    [Theory]
+    [InlineData("other CA", "is not issued by the CA in Mqtt:CaFile")]
+    [InlineData("expired", "is expired or not yet valid")]
+    [InlineData("wrong host", "is not issued for '127.0.0.1'")]
+    public async Task A_broker_certificate_that_must_not_be_trusted_is_refused_with_the_reason_and_nothing_is_sent(string kind, string reason)
+    {
+        var served = kind switch
+        {
+            "other CA" => _certificates.OtherCaServer,
+            "expired" => _certificates.ExpiredServer,
+            _ => _certificates.WrongHostServer,
+        };
+        using var broker = new MosquittoBroker(_certificates.CaFile, served);
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
+        await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), store => PublisherRun.AddMinute(store, 0));
+
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6005) >= 2), "refused on every attempt");
+        var refusal = run.Logger.Entries.First(e => e.Id.Id == 6005);
+        Assert.Equal(LogLevel.Error, refusal.Level);
+        Assert.Contains(reason, refusal.Message, StringComparison.Ordinal);
+        Assert.Empty(subscriber.Messages);
+        Assert.Single(run.Store.PeekOldest(10));
+        Assert.NotEqual(MqttConnectionState.Connected, run.Publisher.GetStatus().State);
+        Assert.Contains(reason, run.Publisher.GetStatus().LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broker_that_requires_client_certificates_accepts_the_device_with_its_certificate()
+    {
+        using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, requireCertificate: true);
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, clientCertificate: _certificates);
+        var options = PublisherRun.TlsOptions(broker.Port, _certificates);
+        options.ClientCertificateFile = _certificates.Client.CertFile;
+        options.ClientKeyFile = _certificates.Client.KeyFile;
+        await using var run = await PublisherRun.StartAsync(options, store => PublisherRun.AddMinute(store, 0));
+
+        Assert.True(await subscriber.WaitForAsync(m => Summaries(m).Count == 1, Patience), broker.Log);
+        run.Logger.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_broker_that_requires_client_certificates_refuses_a_device_without_one()
+    {
+        using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, requireCertificate: true);
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, clientCertificate: _certificates);
+        await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), store => PublisherRun.AddMinute(store, 0));
+
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6004) >= 2));
+        Assert.Empty(subscriber.Messages);
+        Assert.Single(run.Store.PeekOldest(10));
+    }
+
+    [Fact]
+    public async Task A_plaintext_broker_is_refused_unless_AllowInsecure_is_set()
+    {
+        using var broker = new MosquittoBroker(null, null);
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, tls: false);
+
+        await using (var secure = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), store => PublisherRun.AddMinute(store, 0)))
+        {
+            Assert.True(await Eventually.Within(Patience, () => secure.Logger.Count(6004) >= 2));
+            Assert.Contains("TLS", secure.Logger.Entries.First(e => e.Id.Id == 6004).Message, StringComparison.Ordinal);
+            Assert.Empty(subscriber.Messages);
+        }
+
+        var insecure = PublisherRun.TlsOptions(broker.Port, _certificates);
+        insecure.AllowInsecure = true;
+        await using var run = await PublisherRun.StartAsync(insecure, store => PublisherRun.AddMinute(store, 0));
+        Assert.True(await subscriber.WaitForAsync(m => Summaries(m).Count == 1, Patience), broker.Log);
+        Assert.Equal(1, run.Logger.Count(6002));
+    }
+
+    private static List<JsonElement> Summaries(IReadOnlyList<(string Topic, JsonElement Body, bool Retained)> messages) =>
+        messages.Where(m => m.Topic == $"edgesentiment/{PublisherRun.DeviceId}/summary").Select(m => m.Body).ToList();
+
+    private static List<DateTime> DistinctMinutes(IReadOnlyList<(string Topic, JsonElement Body, bool Retained)> messages) =>
+        Summaries(messages).Select(s => s.GetProperty("summary").GetProperty("minuteStartUtc").GetDateTime().ToUniversalTime()).Distinct().Order().ToList();
+
+    private static List<string> States(IReadOnlyList<(string Topic, JsonElement Body, bool Retained)> messages) =>
+        messages.Where(m => m.Topic.EndsWith("/status", StringComparison.Ordinal)).Select(m => m.Body.GetProperty("state").GetString()!).ToList();
+
+    private static List<string> Moods(IReadOnlyList<(string Topic, JsonElement Body, bool Retained)> messages) =>
+        messages.Where(m => m.Topic.EndsWith("/mood", StringComparison.Ordinal)).Select(m => m.Body.GetProperty("mood").GetString()!).ToList();
+}

@@ -1,0 +1,83 @@
+using System.Diagnostics.Metrics;
+using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Device.Publishing;
+using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Testing;
+
+namespace EdgeSentiment.Device.Tests.Publishing;
+
+/// <summary>A running <see cref="MqttPublisher"/> over a store (in memory unless given), with fast reconnects and a recording logger.</summary>
+public sealed class PublisherRun : IAsyncDisposable
+{
+    public const string DeviceId = "room-7";
+
+    private bool _stopped;
+
+    private PublisherRun(MqttOptions options, IResultStore store, IMeterFactory? meterFactory)
+    {
+        Options = options;
+        Store = store;
+        Publisher = new MqttPublisher(Microsoft.Extensions.Options.Options.Create(options), Store, TimeProvider.System, Logger, meterFactory);
+    }
+
+    public MqttOptions Options { get; }
+
+    public IResultStore Store { get; }
+
+    public ListLogger Logger { get; } = new();
+
+    public MqttPublisher Publisher { get; }
+
+    /// <summary>Options for a TLS connection to <paramref name="port"/> trusting <paramref name="certificates"/>' CA.</summary>
+    public static MqttOptions TlsOptions(int port, TestCertificates certificates) => new()
+    {
+        Enabled = true,
+        Host = "127.0.0.1",
+        Port = port,
+        DeviceId = DeviceId,
+        CaFile = certificates.CaFile,
+        ReconnectMinMilliseconds = 100,
+        ReconnectMaxMilliseconds = 500,
+        OutboxPollMilliseconds = 50,
+        TimeoutSeconds = 5,
+    };
+
+    public static Task<PublisherRun> StartAsync(MqttOptions options, Action<IResultStore>? before = null) =>
+        StartAsync(options, new InMemoryResultStore(), before);
+
+    /// <summary>Starts a publisher over <paramref name="store"/>, which the run disposes.</summary>
+    public static async Task<PublisherRun> StartAsync(MqttOptions options, IResultStore store, Action<IResultStore>? before = null, IMeterFactory? meterFactory = null)
+    {
+        var failures = new MqttOptionsValidator().Validate(null, options);
+        Assert.True(failures.Succeeded, failures.FailureMessage);
+        var run = new PublisherRun(options, store, meterFactory);
+        before?.Invoke(run.Store);
+        await run.Publisher.StartAsync(CancellationToken.None);
+        return run;
+    }
+
+    /// <summary>Queues the summary of minute <paramref name="minute"/> (minutes after 2026-01-01 20:00 UTC) in the outbox.</summary>
+    public static void AddMinute(IResultStore store, int minute)
+    {
+        var start = new DateTime(2026, 1, 1, 20, 0, 0, DateTimeKind.Utc).AddMinutes(minute);
+        var tally = new SentimentTally(30, 20, 4, 10, 6, new SentimentScores(0.2f, 0.5f, 0.3f));
+        Assert.NotNull(store.AppendMinute(new MinuteSummary(start, tally, AudienceMood.Neutral)));
+    }
+
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await Publisher.StopAsync(CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Publisher.Dispose();
+        Store.Dispose();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Device.Publishing;
+using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Testing;
+
+namespace EdgeSentiment.Device.Tests.Publishing;
+
+public sealed class SessionTopicTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private readonly TestCertificates _certificates = new();
+    private readonly StoreTestBed _bed = new();
+
+    public void Dispose()
+    {
+        _bed.Dispose();
+        _certificates.Dispose();
+    }
+
+    [Fact]
+    public async Task An_ended_screening_arrives_on_the_session_topic_in_the_documented_shape_in_outbox_order_and_is_counted()
+    {
+        using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
+        using var meters = new TestMeterFactory();
+        using var metrics = new MetricsRecorder(meters);
+        var tally = new SentimentTally(240, 200, 40, 100, 60, new SentimentScores(0.25f, 0.45f, 0.3f));
+        Guid titled = default;
+        Guid untitled = default;
+        await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), _bed.Open(), store =>
+        {
+            PublisherRun.AddMinute(store, 0);
+            _bed.Time.Advance(TimeSpan.FromMinutes(1));
+            titled = store.BeginSession(StoreTestBed.Origin, "Matinee")!.Value;
+            Assert.True(store.EndSession(titled, StoreTestBed.Origin.AddHours(2), tally, AudienceMood.Neutral));
+            _bed.Time.Advance(TimeSpan.FromMinutes(1));
+            PublisherRun.AddMinute(store, 1);
+            _bed.Time.Advance(TimeSpan.FromMinutes(1));
+            untitled = store.BeginSession(StoreTestBed.Origin.AddHours(3), null)!.Value;
+            Assert.True(store.EndSession(untitled, StoreTestBed.Origin.AddHours(4), default, AudienceMood.NoSpeech));
+        }, meters);
+
+        Assert.True(await subscriber.WaitForAsync(m => Outbox(m).Count == 4, Patience), broker.Log);
+
+        var sent = Outbox(subscriber.Messages);
+        Assert.Equal(["summary", "session", "summary", "session"], sent.Select(m => m.Topic[(m.Topic.LastIndexOf('/') + 1)..]));
+        MessageShapes.AssertSession(sent[1].Body);
+        MessageShapes.AssertSession(sent[3].Body);
+        var session = sent[1].Body.GetProperty("session");
+        Assert.Equal(titled, session.GetProperty("sessionId").GetGuid());
+        Assert.Equal("Matinee", session.GetProperty("title").GetString());
+        Assert.Equal(StoreTestBed.Origin, session.GetProperty("startUtc").GetDateTime().ToUniversalTime());
+        Assert.Equal(StoreTestBed.Origin.AddHours(2), session.GetProperty("endUtc").GetDateTime().ToUniversalTime());
+        Assert.Equal("Neutral", session.GetProperty("dominantMood").GetString());
+        Assert.Equal(240, session.GetProperty("tally").GetProperty("windowCount").GetInt32());
+        Assert.Equal(0.45, session.GetProperty("tally").GetProperty("meanScores").GetProperty("neutral").GetDouble(), 5);
+        Assert.Equal(JsonValueKind.Null, sent[3].Body.GetProperty("session").GetProperty("title").ValueKind);
+        Assert.Equal(untitled, sent[3].Body.GetProperty("session").GetProperty("sessionId").GetGuid());
+
+        Assert.True(await Eventually.Within(Patience, () => run.Store.CountOutbox() == 0), "acknowledged entries must leave the outbox");
+        var status = run.Publisher.GetStatus();
+        Assert.Equal(2, status.PublishedSummaries);
+        Assert.Equal(2, status.PublishedSessions);
+        Assert.Equal(0, status.OutboxDepth);
+        Assert.Equal(2, metrics.Sum(MqttMetrics.PublishedName, "summary"));
+        Assert.Equal(2, metrics.Sum(MqttMetrics.PublishedName, "session"));
+        Assert.True(metrics.Sum(MqttMetrics.PublishedName, "status") >= 1);
+        Assert.Equal(0, metrics.Gauge(MqttMetrics.OutboxDepthName));
+        Assert.Equal((int)MqttConnectionState.Connected, metrics.Gauge(MqttMetrics.ConnectionStateName));
+        run.Logger.AssertNoErrors();
+        _bed.Logger.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task While_the_broker_is_away_the_gauges_show_the_waiting_outbox_and_the_state()
+    {
+        using var meters = new TestMeterFactory();
+        using var metrics = new MetricsRecorder(meters);
+        var options = PublisherRun.TlsOptions(MosquittoBroker.FreePort(), _certificates);
+        await using var run = await PublisherRun.StartAsync(options, _bed.Open(), store =>
+        {
+            PublisherRun.AddMinute(store, 0);
+            PublisherRun.AddMinute(store, 1);
+        }, meters);
+
+        Assert.True(await Eventually.Within(Patience, () => run.Publisher.GetStatus().State == MqttConnectionState.WaitingToReconnect));
+        Assert.Equal(2, metrics.Gauge(MqttMetrics.OutboxDepthName));
+        Assert.Contains(metrics.Gauge(MqttMetrics.ConnectionStateName), new int?[] { (int)MqttConnectionState.Connecting, (int)MqttConnectionState.WaitingToReconnect });
+        Assert.Equal(0, metrics.Sum(MqttMetrics.PublishedName, "summary"));
+        var status = run.Publisher.GetStatus();
+        Assert.Equal(2, status.OutboxDepth);
+        Assert.NotNull(status.LastError);
+        Assert.Null(status.LastSuccessUtc);
+        Assert.True(status.FailedAttempts >= 1);
+    }
+
+    private static List<(string Topic, JsonElement Body, bool Retained)> Outbox(IReadOnlyList<(string Topic, JsonElement Body, bool Retained)> messages) =>
+        messages.Where(m => m.Topic.EndsWith("/summary", StringComparison.Ordinal) || m.Topic.EndsWith("/session", StringComparison.Ordinal)).ToList();
+}
