@@ -42,6 +42,9 @@ public static class PipelineBench
         var rate = classifier.SampleRate;
         var audio = SyntheticSpeech.Generate(Math.Min(LoopSeconds, seconds), rate);
         var assembler = new WindowAssembler(windows, rate);
+
+        // The window buffer the agent hands from the assembler to the classifier (pooled there).
+        var window = new float[assembler.WindowSamples];
         var mood = new MoodSmoother(MoodSmootherSettings.Default);
         var chunk = (int)Math.Round(ChunkSeconds * rate);
 
@@ -49,7 +52,7 @@ public static class PipelineBench
         var warmUpStart = Stopwatch.GetTimestamp();
         do
         {
-            Stream(classifier, assembler, mood, audio, warmUpSamples, chunk, latencies: null);
+            Stream(classifier, assembler, window, mood, audio, warmUpSamples, chunk, latencies: null);
             assembler.Reset();
             mood.Reset();
         }
@@ -66,7 +69,7 @@ public static class PipelineBench
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
-        var count = Stream(classifier, assembler, mood, audio, total, chunk, latencies);
+        var count = Stream(classifier, assembler, window, mood, audio, total, chunk, latencies);
         var elapsed = Stopwatch.GetElapsedTime(start);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
         process.Refresh();
@@ -101,6 +104,7 @@ public static class PipelineBench
     private static int Stream(
         WindowClassifier classifier,
         WindowAssembler assembler,
+        float[] window,
         MoodSmoother mood,
         float[] audio,
         long samples,
@@ -125,7 +129,8 @@ public static class PipelineBench
                 }
 
                 var windowStart = Stopwatch.GetTimestamp();
-                var result = classifier.Classify(assembler.Window, TimeSpan.FromSeconds((double)assembler.WindowStart / classifier.SampleRate));
+                assembler.CopyWindowTo(window);
+                var result = classifier.Classify(window, TimeSpan.FromSeconds((double)assembler.WindowStart / classifier.SampleRate));
                 probabilities[0] = result.Scores.Negative;
                 probabilities[1] = result.Scores.Neutral;
                 probabilities[2] = result.Scores.Positive;

@@ -14,6 +14,8 @@ namespace EdgeSentiment.Core.Analysis;
 /// regular windows) shares three quarters of its frames with it; those frames' log-mel values and
 /// speech levels are carried over, not computed again. The result is bit for bit the same as for
 /// the window on its own, because <see cref="WindowOverlap"/> checks the shared samples themselves.
+/// The log-mel values are computed straight into the model's input, which keeps them between
+/// windows: the classifier is this instance's alone once handed over.
 /// </remarks>
 public sealed class WindowClassifier : IDisposable
 {
@@ -21,7 +23,6 @@ public sealed class WindowClassifier : IDisposable
     private readonly LogMelExtractor _extractor;
     private readonly SpeechDetector _detector;
     private readonly WindowOverlap _overlap;
-    private readonly float[] _features;
     private readonly float[] _probabilities = new float[SentimentLabels.Count];
     private readonly TimeSpan _windowDuration;
 
@@ -36,7 +37,6 @@ public sealed class WindowClassifier : IDisposable
         WindowSamples = windows.WindowSamples(SampleRate);
         _windowDuration = TimeSpan.FromSeconds((double)WindowSamples / SampleRate);
         _detector = new SpeechDetector(speech ?? SpeechDetectorSettings.Default, SampleRate, WindowSamples);
-        _features = new float[classifier.FeatureCount];
         _overlap = new WindowOverlap(WindowSamples, windows.HopSamples(SampleRate));
     }
 
@@ -77,7 +77,7 @@ public sealed class WindowClassifier : IDisposable
         try
         {
             speech = _detector.DetectSliding(window, shift);
-            _extractor.ComputeSliding(window, _features, shift);
+            _extractor.ComputeSliding(window, _classifier.Input, shift);
         }
         catch
         {
@@ -86,7 +86,7 @@ public sealed class WindowClassifier : IDisposable
             throw;
         }
 
-        _classifier.Predict(_features, _probabilities);
+        _classifier.Predict(_probabilities);
         return new WindowResult(start, start + _windowDuration, speech.IsSpeech, SentimentScores.FromSpan(_probabilities), speech.LevelDbfs);
     }
 

@@ -111,6 +111,13 @@ public sealed class SentimentClassifier : IDisposable
     }
 
     /// <summary>
+    /// The model's input (<see cref="FeatureCount"/> log-mel values, frame after frame): a caller
+    /// that computes features straight into it saves a copy per window. The model never writes to
+    /// it, so it still holds the last window's features at the next call.
+    /// </summary>
+    public Span<float> Input => _input.Span;
+
+    /// <summary>
     /// Classifies one window of log-mel features (<see cref="FeatureCount"/> values) and writes
     /// the three probabilities in <see cref="SentimentLabel"/> order.
     /// </summary>
@@ -121,12 +128,18 @@ public sealed class SentimentClassifier : IDisposable
             throw new ArgumentException($"expected {FeatureCount} log-mel values, got {logMel.Length}", nameof(logMel));
         }
 
+        logMel.CopyTo(_input.Span);
+        Predict(probabilities);
+    }
+
+    /// <summary>Classifies the features in <see cref="Input"/>; probabilities in <see cref="SentimentLabel"/> order.</summary>
+    public void Predict(Span<float> probabilities)
+    {
         if (probabilities.Length < SentimentLabels.Count)
         {
             throw new ArgumentException($"room for {SentimentLabels.Count} probabilities is needed", nameof(probabilities));
         }
 
-        logMel.CopyTo(_input.Span);
         _session.RunWithBinding(_runOptions, _binding);
         for (var label = 0; label < SentimentLabels.Count; label++)
         {

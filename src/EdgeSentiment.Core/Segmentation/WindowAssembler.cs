@@ -6,13 +6,14 @@ namespace EdgeSentiment.Core.Segmentation;
 /// Its windows are the <see cref="WindowPlanner"/>'s regular windows of the same audio.
 /// </summary>
 /// <remarks>
-/// Use: <c>while (!chunk.IsEmpty) { chunk = chunk[assembler.Append(chunk)..]; if (assembler.IsWindowReady) Use(assembler.Window); }</c>.
-/// Buffers are allocated once; <see cref="Append"/> allocates nothing. One producer thread.
+/// Use: <c>while (!chunk.IsEmpty) { chunk = chunk[assembler.Append(chunk)..]; if (assembler.IsWindowReady) assembler.CopyWindowTo(buffer); }</c>.
+/// The ring is allocated once; <see cref="Append"/> allocates nothing. The window is unrolled
+/// straight into the caller's buffer (the one it hands to the next stage), not through one of ours
+/// first: one copy per window, not two. One producer thread.
 /// </remarks>
 public sealed class WindowAssembler
 {
     private readonly float[] _ring;
-    private readonly float[] _window;
     private int _writeAt;
     private long _received;
     private long _nextWindowEnd;
@@ -23,7 +24,6 @@ public sealed class WindowAssembler
         WindowSamples = planner.WindowSamples;
         HopSamples = planner.HopSamples;
         _ring = new float[WindowSamples];
-        _window = new float[WindowSamples];
         _nextWindowEnd = WindowSamples;
     }
 
@@ -34,11 +34,29 @@ public sealed class WindowAssembler
     /// <summary>True right after <see cref="Append"/> completed a window, until the next call.</summary>
     public bool IsWindowReady { get; private set; }
 
-    /// <summary>The completed window, oldest sample first; valid until the next <see cref="Append"/>.</summary>
-    public ReadOnlySpan<float> Window =>
-        IsWindowReady ? _window : throw new InvalidOperationException("no window is ready: check IsWindowReady after Append.");
+    /// <summary>
+    /// Writes the completed window, oldest sample first, to the first <see cref="WindowSamples"/>
+    /// values of <paramref name="destination"/>; valid until the next <see cref="Append"/>.
+    /// </summary>
+    public void CopyWindowTo(Span<float> destination)
+    {
+        if (!IsWindowReady)
+        {
+            throw new InvalidOperationException("no window is ready: check IsWindowReady after Append.");
+        }
 
-    /// <summary>Index in the stream of the first sample of <see cref="Window"/>.</summary>
+        if (destination.Length < WindowSamples)
+        {
+            throw new ArgumentException($"a window is {WindowSamples} samples; the destination holds {destination.Length}", nameof(destination));
+        }
+
+        // The ring is full and _writeAt points at the oldest sample: unroll it in time order.
+        var older = _ring.AsSpan(_writeAt);
+        older.CopyTo(destination);
+        _ring.AsSpan(0, _writeAt).CopyTo(destination[older.Length..]);
+    }
+
+    /// <summary>Index in the stream of the first sample of the completed window.</summary>
     public long WindowStart { get; private set; }
 
     /// <summary>Samples received since construction or <see cref="Reset"/>.</summary>
@@ -64,10 +82,6 @@ public sealed class WindowAssembler
         _received += take;
         if (_received == _nextWindowEnd)
         {
-            // The ring is full and _writeAt points at the oldest sample: unroll it in time order.
-            var older = _ring.AsSpan(_writeAt);
-            older.CopyTo(_window);
-            _ring.AsSpan(0, _writeAt).CopyTo(_window.AsSpan(older.Length));
             WindowStart = _received - WindowSamples;
             _nextWindowEnd += HopSamples;
             IsWindowReady = true;

@@ -163,7 +163,7 @@ public sealed class SentimentPipeline
                         if (assembler.IsWindowReady)
                         {
                             var buffer = ArrayPool<float>.Shared.Rent(assembler.WindowSamples);
-                            assembler.Window.CopyTo(buffer);
+                            assembler.CopyWindowTo(buffer);
                             var start = TimeSpan.FromSeconds((double)assembler.WindowStart / CaptureFormat.SampleRate);
                             var window = new AnalysisWindow(buffer, assembler.WindowSamples, start);
                             if (!windows.TryWrite(window))

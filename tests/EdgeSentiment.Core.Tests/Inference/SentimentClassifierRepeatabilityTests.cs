@@ -40,4 +40,26 @@ public sealed class SentimentClassifierRepeatabilityTests
         Assert.Single(scores);
         GC.KeepAlive(spacers);
     }
+
+    // The window path computes log-mel straight into the model's input instead of copying it there.
+    [Fact]
+    public void Predict_FeaturesWrittenIntoInput_GivesTheSameBitsAsPassingThem()
+    {
+        var settings = LogMelSettings.Default;
+        var audio = AudioLoader.LoadMono(RepositoryPaths.Sample("screening.wav"));
+        var features = new float[settings.FrameCount(32000) * settings.MelBands];
+        var extractor = new LogMelExtractor(settings);
+        extractor.Compute(audio.Samples.AsSpan(0, 32000), features);
+        using var classifier = SentimentClassifier.Load(
+            Path.Combine(RepositoryPaths.Models, "sentiment-int8.onnx"), settings, settings.FrameCount(32000));
+        var passed = new float[SentimentLabels.Count];
+        var inPlace = new float[SentimentLabels.Count];
+
+        classifier.Predict(features, passed);
+        classifier.Input.Clear();
+        extractor.Compute(audio.Samples.AsSpan(0, 32000), classifier.Input);
+        classifier.Predict(inPlace);
+
+        Assert.Equal(passed, inPlace);
+    }
 }

@@ -25,7 +25,9 @@ public sealed class WindowAssemblerTests
                 chunk = chunk[assembler.Append(chunk)..];
                 if (assembler.IsWindowReady)
                 {
-                    windows.Add((assembler.WindowStart, assembler.Window.ToArray()));
+                    var window = new float[assembler.WindowSamples];
+                    assembler.CopyWindowTo(window);
+                    windows.Add((assembler.WindowStart, window));
                 }
             }
         }
@@ -48,6 +50,7 @@ public sealed class WindowAssemblerTests
         var audio = Ramp(4);
         var assembler = new WindowAssembler(AnalysisWindowSettings.Default, 16000);
         var starts = new List<long>();
+        var window = new float[assembler.WindowSamples];
         var span = audio.AsSpan();
         while (!span.IsEmpty)
         {
@@ -58,7 +61,9 @@ public sealed class WindowAssemblerTests
                 chunk = chunk[assembler.Append(chunk)..];
                 if (assembler.IsWindowReady)
                 {
-                    Assert.Equal(assembler.WindowStart, (long)assembler.Window[0]);
+                    assembler.CopyWindowTo(window);
+                    Assert.Equal(assembler.WindowStart, (long)window[0]);
+                    Assert.Equal(assembler.WindowStart + assembler.WindowSamples - 1, (long)window[^1]);
                     starts.Add(assembler.WindowStart);
                 }
             }
@@ -72,6 +77,7 @@ public sealed class WindowAssemblerTests
     {
         var assembler = new WindowAssembler(AnalysisWindowSettings.Default, 16000);
         var chunk = new float[512];
+        var window = new float[assembler.WindowSamples];
         for (var i = 0; i < 100; i++)
         {
             assembler.Append(chunk);
@@ -84,6 +90,10 @@ public sealed class WindowAssemblerTests
                 while (!rest.IsEmpty)
                 {
                     rest = rest[assembler.Append(rest)..];
+                    if (assembler.IsWindowReady)
+                    {
+                        assembler.CopyWindowTo(window);
+                    }
                 }
             },
             calls: 200);
@@ -92,13 +102,23 @@ public sealed class WindowAssemblerTests
     }
 
     [Fact]
-    public void Window_BeforeAWindowIsReady_Throws()
+    public void CopyWindowTo_BeforeAWindowIsReady_Throws()
     {
         var assembler = new WindowAssembler(AnalysisWindowSettings.Default, 16000);
         assembler.Append(new float[100]);
 
         Assert.False(assembler.IsWindowReady);
-        Assert.Throws<InvalidOperationException>(() => assembler.Window.Length);
+        Assert.Throws<InvalidOperationException>(() => assembler.CopyWindowTo(new float[assembler.WindowSamples]));
+    }
+
+    [Fact]
+    public void CopyWindowTo_ADestinationShorterThanAWindow_Throws()
+    {
+        var assembler = new WindowAssembler(AnalysisWindowSettings.Default, 16000);
+        assembler.Append(new float[assembler.WindowSamples]);
+
+        Assert.True(assembler.IsWindowReady);
+        Assert.Throws<ArgumentException>(() => assembler.CopyWindowTo(new float[assembler.WindowSamples - 1]));
     }
 
     [Fact]
