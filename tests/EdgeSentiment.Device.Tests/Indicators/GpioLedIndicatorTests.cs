@@ -3,6 +3,7 @@ using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeSentiment.Device.Tests.Indicators;
 
@@ -43,27 +44,30 @@ public sealed class GpioLedIndicatorTests
     }
 
     [Fact]
-    public async Task Show_CaptureFault_BlinksAmberUntilTheMoodReturns()
+    public void Show_CaptureFault_BlinksAmberEveryHalfPeriodUntilTheMoodReturns()
     {
         var driver = new FakeGpioDriver();
-        using var indicator = Create(driver, activeLow: false, blink: TimeSpan.FromMilliseconds(60));
+        var time = new FakeTimeProvider();
+        var period = TimeSpan.FromSeconds(2);
+        using var indicator = Create(driver, activeLow: false, period, time);
 
         indicator.Show(Update(AudienceMood.Negative, fault: true));
-        var sawOn = false;
-        var sawOff = false;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (!(sawOn && sawOff) && DateTime.UtcNow < deadline)
+        var amber = new List<PinValue>();
+        for (var i = 0; i < 6; i++)
         {
-            sawOn |= driver.Level(Amber) == PinValue.High;
-            sawOff |= driver.Level(Amber) == PinValue.Low;
+            time.Advance(period / 2);
+            amber.Add(driver.Level(Amber));
             Assert.Equal(PinValue.Low, driver.Level(Red));
-            await Task.Delay(5);
+            Assert.Equal(PinValue.Low, driver.Level(Green));
         }
 
-        Assert.True(sawOn && sawOff, "amber did not blink");
+        for (var i = 1; i < amber.Count; i++)
+        {
+            Assert.NotEqual(amber[i - 1], amber[i]);
+        }
 
         indicator.Show(Update(AudienceMood.Negative));
-        await Task.Delay(150);
+        time.Advance(period * 3);
         Assert.Equal(PinValue.High, driver.Level(Red));
         Assert.Equal(PinValue.Low, driver.Level(Amber));
     }
@@ -98,6 +102,6 @@ public sealed class GpioLedIndicatorTests
 
     internal static MoodUpdate Update(AudienceMood mood, bool fault = false) => new(DateTimeOffset.UnixEpoch, mood, fault, null);
 
-    private static GpioLedIndicator Create(FakeGpioDriver driver, bool activeLow, TimeSpan? blink = null) =>
-        new(new GpioController(driver), new GpioLedPins(Red, Amber, Green, activeLow), blink ?? TimeSpan.FromSeconds(2), TimeProvider.System);
+    private static GpioLedIndicator Create(FakeGpioDriver driver, bool activeLow, TimeSpan? blink = null, TimeProvider? time = null) =>
+        new(new GpioController(driver), new GpioLedPins(Red, Amber, Green, activeLow), blink ?? TimeSpan.FromSeconds(2), time ?? new FakeTimeProvider());
 }

@@ -1,6 +1,7 @@
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeSentiment.Device.Tests.Indicators;
 
@@ -10,7 +11,7 @@ public sealed class RgbPwmIndicatorTests
     public void Show_Moods_MixTheExpectedColours()
     {
         var (red, green, blue) = (new FakePwmChannel(), new FakePwmChannel(), new FakePwmChannel());
-        using var indicator = new RgbPwmIndicator(red, green, blue, commonAnode: false, brightness: 1, TimeSpan.FromSeconds(2), TimeProvider.System);
+        using var indicator = new RgbPwmIndicator(red, green, blue, commonAnode: false, brightness: 1, TimeSpan.FromSeconds(2), new FakeTimeProvider());
         Assert.True(red.Running && green.Running && blue.Running);
 
         indicator.Show(GpioLedIndicatorTests.Update(AudienceMood.Negative));
@@ -30,7 +31,7 @@ public sealed class RgbPwmIndicatorTests
     public void Dispose_CommonAnode_LeavesEveryColourDarkAndStopsThePwm()
     {
         var (red, green, blue) = (new FakePwmChannel(), new FakePwmChannel(), new FakePwmChannel());
-        var indicator = new RgbPwmIndicator(red, green, blue, commonAnode: true, brightness: 0.5, TimeSpan.FromSeconds(2), TimeProvider.System);
+        var indicator = new RgbPwmIndicator(red, green, blue, commonAnode: true, brightness: 0.5, TimeSpan.FromSeconds(2), new FakeTimeProvider());
         indicator.Show(GpioLedIndicatorTests.Update(AudienceMood.Positive));
         Assert.Equal(0.5, green.DutyCycle, 6);
 
@@ -38,5 +39,31 @@ public sealed class RgbPwmIndicatorTests
 
         Assert.Equal((1.0, 1.0, 1.0), (red.DutyCycle, green.DutyCycle, blue.DutyCycle));
         Assert.False(red.Running || green.Running || blue.Running);
+    }
+
+    [Fact]
+    public void Show_CaptureFault_BlinksEveryHalfPeriodUntilTheMoodReturns()
+    {
+        var (red, green, blue) = (new FakePwmChannel(), new FakePwmChannel(), new FakePwmChannel());
+        var time = new FakeTimeProvider();
+        var period = TimeSpan.FromSeconds(2);
+        using var indicator = new RgbPwmIndicator(red, green, blue, commonAnode: false, brightness: 1, period, time);
+
+        indicator.Show(GpioLedIndicatorTests.Update(AudienceMood.Positive, fault: true));
+        var lit = new List<bool>();
+        for (var i = 0; i < 6; i++)
+        {
+            time.Advance(period / 2);
+            lit.Add(red.DutyCycle + green.DutyCycle + blue.DutyCycle > 0);
+        }
+
+        for (var i = 1; i < lit.Count; i++)
+        {
+            Assert.NotEqual(lit[i - 1], lit[i]);
+        }
+
+        indicator.Show(GpioLedIndicatorTests.Update(AudienceMood.Positive));
+        time.Advance(period * 3);
+        Assert.Equal((0.0, 1.0, 0.0), (red.DutyCycle, green.DutyCycle, blue.DutyCycle));
     }
 }
