@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace EdgeSentiment.Cli.Bench;
 
-/// <summary>Writes <c>bench --json</c>: one document, the shape documented in the README.</summary>
+/// <summary>Writes <c>bench --json</c>: one document, the shape documented in docs/performance.md.</summary>
 public static class BenchJson
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true };
