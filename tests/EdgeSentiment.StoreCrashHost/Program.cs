@@ -3,6 +3,7 @@
 // Usage: EdgeSentiment.StoreCrashHost DATABASE KEYFILE FIRST-SEQUENCE
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Storage;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,6 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Storage;
 
 namespace EdgeSentiment.Testing;

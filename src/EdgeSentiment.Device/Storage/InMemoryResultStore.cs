@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 
 namespace EdgeSentiment.Device.Storage;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EdgeSentiment.Core.Summaries;
 
 namespace EdgeSentiment.Device.Storage;
 

@@ -1,3 +1,5 @@
+using EdgeSentiment.Core.Summaries;
+
 namespace EdgeSentiment.Device.Storage;
 
 /// <summary>What an outbox entry holds, and so the topic it is published on. Stored in clear as the record's kind.</summary>

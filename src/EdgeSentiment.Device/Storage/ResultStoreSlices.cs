@@ -1,3 +1,5 @@
+using EdgeSentiment.Core.Summaries;
+
 namespace EdgeSentiment.Device.Storage;
 
 /// <summary>Reads a long span of minute summaries a slice at a time, so an export of months never holds them all.</summary>

@@ -1,6 +1,7 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Composition;
 using EdgeSentiment.Device.Control;
 using EdgeSentiment.Device.Indicators;

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Testing;

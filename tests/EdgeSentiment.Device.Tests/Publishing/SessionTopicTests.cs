@@ -1,8 +1,8 @@
 using System.Text.Json;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Publishing;
-using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Device.Tests.Publishing;
