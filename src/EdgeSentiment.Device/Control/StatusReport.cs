@@ -6,6 +6,7 @@ using EdgeSentiment.Device.Control.Contract;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using Microsoft.Extensions.Options;
 
 namespace EdgeSentiment.Device.Control;

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Core.Summaries;
+using EdgeSentiment.Device.Storage.Sealing;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using JsonSerializer = System.Text.Json.JsonSerializer;

@@ -1,4 +1,5 @@
 using EdgeSentiment.Device.Pipeline;
+using EdgeSentiment.Device.Storage.Sealing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -6,6 +6,7 @@ using EdgeSentiment.Device.Composition;
 using EdgeSentiment.Device.Control;
 using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Testing;
 using LiteDB;
 
