@@ -96,7 +96,7 @@ public static class DeviceServices
 
         // The store first (quick), so a missing or wrong key or a busy database stops the start
         // with its reason before the model is loaded.
-        _ = services.GetRequiredService<IResultStore>();
+        _ = services.GetRequiredService<IResultWriter>();
         _ = services.GetRequiredService<PipelineService>();
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Core.Summaries;
+using EdgeSentiment.Device.Storage.Outbox;
 using EdgeSentiment.Device.Storage.Sealing;
 using LiteDB;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,7 @@ namespace EdgeSentiment.Device.Storage;
 /// the database is closed and reopened on a later write, and the summaries that could not be
 /// written wait in memory (bounded) and are written under the same ids once writes succeed again.
 /// </summary>
-public sealed class LiteDbResultStore : IResultStore
+public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, IStoreMaintenance, IDisposable
 {
     private const int PendingMinutesLimit = 240;
 
@@ -45,6 +46,7 @@ public sealed class LiteDbResultStore : IResultStore
     private long _droppedWindows;
     private long _outboxDropped;
     private RetentionReport? _lastRetention;
+    private bool _disposed;
 
     private LiteDbResultStore(
         StoreOptions options, RecordSealer sealer, DatabaseLock fileLock, LiteDatabase db, string keyPath, ILogger logger, TimeProvider time)
@@ -86,6 +88,21 @@ public sealed class LiteDbResultStore : IResultStore
             sealer?.Dispose();
             fileLock.Dispose();
             throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public event EventHandler? Enqueued;
+
+    /// <inheritdoc/>
+    public long Dropped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _outboxDropped;
+            }
         }
     }
 
@@ -160,6 +177,7 @@ public sealed class LiteDbResultStore : IResultStore
                     var dropped = Enqueue(db, Guid.CreateVersion7(), published, OutboxKind.Session);
                     db.Commit();
                     CountDropped(dropped);
+                    Enqueued?.Invoke(this, EventArgs.Empty);
                 }
                 catch
                 {
@@ -199,7 +217,7 @@ public sealed class LiteDbResultStore : IResultStore
         });
     }
 
-    public int CountOutbox()
+    public int Count()
     {
         lock (_gate)
         {
@@ -305,6 +323,13 @@ public sealed class LiteDbResultStore : IResultStore
     {
         lock (_gate)
         {
+            // The host disposes the store once for each interface it is registered under.
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             FlushWindows();
             CloseDatabase();
             _sealer.Dispose();
@@ -360,6 +385,7 @@ public sealed class LiteDbResultStore : IResultStore
             var dropped = Enqueue(db, pending.MessageId, published, OutboxKind.Summary);
             db.Commit();
             CountDropped(dropped);
+            Enqueued?.Invoke(this, EventArgs.Empty);
         }
         catch
         {
