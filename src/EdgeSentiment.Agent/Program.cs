@@ -6,6 +6,7 @@ using EdgeSentiment.Device.Capture.PortAudio;
 using EdgeSentiment.Device.Composition;
 using EdgeSentiment.Device.Configuration;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 

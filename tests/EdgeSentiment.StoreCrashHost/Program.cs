@@ -3,7 +3,9 @@
 // Usage: EdgeSentiment.StoreCrashHost DATABASE KEYFILE FIRST-SEQUENCE
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using Microsoft.Extensions.Logging;
 
 if (args.Length != 3 || !long.TryParse(args[2], out var sequence))

@@ -1,6 +1,8 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 
 namespace EdgeSentiment.Testing;
 

@@ -1,4 +1,5 @@
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 
 namespace EdgeSentiment.Cli.Doctor;
 

@@ -1,5 +1,5 @@
 using EdgeSentiment.Cli.Config;
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 
 namespace EdgeSentiment.Cli.Doctor;
 

@@ -4,6 +4,7 @@ using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Device.Control.Contract;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EdgeSentiment.Cli.Export;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Storage;
 
 namespace EdgeSentiment.Cli.Export;

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Storage;
 
 namespace EdgeSentiment.Cli.Export;

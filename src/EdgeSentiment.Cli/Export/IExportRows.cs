@@ -1,3 +1,4 @@
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Storage;
 
 namespace EdgeSentiment.Cli.Export;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using EdgeSentiment.Cli.Terminal;
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 
 namespace EdgeSentiment.Cli.Keys;
 

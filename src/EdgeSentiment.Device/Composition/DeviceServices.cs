@@ -5,6 +5,7 @@ using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -95,7 +96,7 @@ public static class DeviceServices
 
         // The store first (quick), so a missing or wrong key or a busy database stops the start
         // with its reason before the model is loaded.
-        _ = services.GetRequiredService<IResultStore>();
+        _ = services.GetRequiredService<IResultWriter>();
         _ = services.GetRequiredService<PipelineService>();
     }
 

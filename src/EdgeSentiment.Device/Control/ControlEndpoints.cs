@@ -21,7 +21,7 @@ public sealed class ControlEndpoints
     private static readonly TimeSpan DefaultHistory = TimeSpan.FromHours(2);
 
     private readonly StatusReport _status;
-    private readonly IResultStore _store;
+    private readonly IResultReader _store;
     private readonly ResultStoreSink _sessions;
     private readonly MoodFeed _feed;
     private readonly IndicatorSink _indicator;
@@ -31,7 +31,7 @@ public sealed class ControlEndpoints
 
     public ControlEndpoints(
         StatusReport status,
-        IResultStore store,
+        IResultReader store,
         ResultStoreSink sessions,
         MoodFeed feed,
         IndicatorSink indicator,

@@ -6,6 +6,7 @@ using EdgeSentiment.Device.Control.Contract;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using Microsoft.Extensions.Options;
 
 namespace EdgeSentiment.Device.Control;
@@ -18,7 +19,7 @@ public sealed class StatusReport
 
     private readonly PipelineMetrics _metrics;
     private readonly MoodFeed _feed;
-    private readonly IResultStore _store;
+    private readonly IResultReader _store;
     private readonly ResultStoreSink _sessions;
     private readonly MqttPublisher _publisher;
     private readonly WindowClassifier _classifier;
@@ -31,7 +32,7 @@ public sealed class StatusReport
     public StatusReport(
         PipelineMetrics metrics,
         MoodFeed feed,
-        IResultStore store,
+        IResultReader store,
         ResultStoreSink sessions,
         MqttPublisher publisher,
         WindowClassifier classifier,

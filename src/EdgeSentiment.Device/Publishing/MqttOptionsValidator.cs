@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using Microsoft.Extensions.Options;
 
 namespace EdgeSentiment.Device.Publishing;

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Security.Authentication;
 using System.Threading.Channels;
 using EdgeSentiment.Core.Mood;
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +24,7 @@ public sealed class MqttPublisher : BackgroundService
     private const int NoMood = -1;
 
     private readonly MqttOptions _options;
-    private readonly IResultStore _store;
+    private readonly IOutbox _outbox;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -40,16 +40,16 @@ public sealed class MqttPublisher : BackgroundService
     private string? _lastError;
     private DateTime? _lastErrorUtc;
 
-    public MqttPublisher(IOptions<MqttOptions> options, IResultStore store, TimeProvider time, ILogger logger, IMeterFactory? meterFactory = null)
+    public MqttPublisher(IOptions<MqttOptions> options, IOutbox outbox, TimeProvider time, ILogger logger, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(outbox);
         _options = options.Value;
-        _store = store;
+        _outbox = outbox;
         _time = time;
         _logger = logger;
         _state = _options.Enabled ? MqttConnectionState.Connecting : MqttConnectionState.Disabled;
-        _metrics = new MqttMetrics(meterFactory, store.CountOutbox, () => GetState());
+        _metrics = new MqttMetrics(meterFactory, outbox.Count, () => GetState());
     }
 
     private string Broker => $"{_options.Host}:{_options.Port}";
@@ -64,8 +64,8 @@ public sealed class MqttPublisher : BackgroundService
     /// <summary>A snapshot for the status command: connection state, outbox depth and drops, what was published, last error and last success.</summary>
     public MqttStatus GetStatus()
     {
-        var depth = _store.CountOutbox();
-        var dropped = _store.GetStatus().OutboxDropped;
+        var depth = _outbox.Count();
+        var dropped = _outbox.Dropped;
         lock (_statusGate)
         {
             return new MqttStatus(_state, Broker, depth, _published, _lastSuccessUtc, _lastError, _lastErrorUtc)
@@ -247,7 +247,7 @@ public sealed class MqttPublisher : BackgroundService
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var batch = _store.PeekOldest(DrainBatch);
+            var batch = _outbox.PeekOldest(DrainBatch);
             if (batch.Count == 0)
             {
                 return;
@@ -267,7 +267,7 @@ public sealed class MqttPublisher : BackgroundService
                     return;
                 }
 
-                if (!_store.Acknowledge(entry.MessageId))
+                if (!_outbox.Acknowledge(entry.MessageId))
                 {
                     MqttLog.AcknowledgeFailed(_logger, entry.MessageId);
                 }
@@ -375,7 +375,7 @@ public sealed class MqttPublisher : BackgroundService
             // Leaving without a clean goodbye only means the broker sends the last will instead.
         }
 
-        var pending = _store.CountOutbox();
+        var pending = _outbox.Count();
         MqttLog.Stopped(_logger, connection.Broker, pending);
     }
 

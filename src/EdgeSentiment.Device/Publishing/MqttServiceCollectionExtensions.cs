@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using EdgeSentiment.Device.Pipeline;
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +15,7 @@ public static class MqttServiceCollectionExtensions
     /// <summary>
     /// Binds and validates <c>Mqtt</c> and registers <see cref="MqttPublisher"/> as a singleton (for
     /// <see cref="MqttPublisher.PublishMood"/> and <see cref="MqttPublisher.GetStatus"/>) and as a hosted
-    /// service. Needs an <see cref="IResultStore"/>, e.g. from <c>AddResultStore</c>.
+    /// service. Needs an <see cref="IOutbox"/>, e.g. from <c>AddResultStore</c>.
     /// </summary>
     public static IServiceCollection AddMqttPublishing(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +27,7 @@ public static class MqttServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new MqttPublisher(
             provider.GetRequiredService<IOptions<MqttOptions>>(),
-            provider.GetRequiredService<IResultStore>(),
+            provider.GetRequiredService<IOutbox>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<MqttPublisher>>(),
             provider.GetService<IMeterFactory>()));

@@ -1,3 +1,5 @@
+using EdgeSentiment.Device.Storage.Sealing;
+
 namespace EdgeSentiment.Device.Storage;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
+using EdgeSentiment.Device.Storage.Outbox;
 
 namespace EdgeSentiment.Device.Storage;
 
@@ -8,7 +10,7 @@ namespace EdgeSentiment.Device.Storage;
 /// A store kept in lists, for tests of the parts that write to a store; it records what it was given
 /// and can be told to fail writes like a full disk.
 /// </summary>
-public sealed class InMemoryResultStore : IResultStore
+public sealed class InMemoryResultStore : IResultWriter, IResultReader, IOutbox, IStoreMaintenance, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<Stored<WindowResult>> _windows = [];
@@ -17,6 +19,9 @@ public sealed class InMemoryResultStore : IResultStore
     private readonly List<Stored<DeviceEvent>> _events = [];
     private readonly List<OutboxEntry> _outbox = [];
     private long _failedWrites;
+
+    /// <inheritdoc/>
+    public event EventHandler? Enqueued;
 
     /// <summary>While true every write fails as it would on a full disk.</summary>
     public bool FailWrites { get; set; }
@@ -29,6 +34,9 @@ public sealed class InMemoryResultStore : IResultStore
 
     public IReadOnlyList<Stored<DeviceEvent>> Events => Snapshot(_events);
 
+    /// <inheritdoc/>
+    public long Dropped => 0;
+
     public bool AppendWindow(DateTime startUtc, in WindowResult window)
     {
         var stored = new Stored<WindowResult>(Guid.CreateVersion7(), startUtc, window);
@@ -40,13 +48,17 @@ public sealed class InMemoryResultStore : IResultStore
         ArgumentNullException.ThrowIfNull(summary);
         var id = Guid.CreateVersion7();
         var payload = JsonSerializer.SerializeToUtf8Bytes(summary, OutboxJson.Default.MinuteSummary);
-        return Write(() =>
+        if (!Write(() =>
         {
             _minutes.Add(new Stored<MinuteSummary>(id, summary.MinuteStartUtc, summary));
             _outbox.Add(new OutboxEntry(Guid.CreateVersion7(), summary.MinuteStartUtc, payload));
-        })
-            ? id
-            : null;
+        }))
+        {
+            return null;
+        }
+
+        Enqueued?.Invoke(this, EventArgs.Empty);
+        return id;
     }
 
     public Guid? BeginSession(DateTime startUtc, string? title)
@@ -71,11 +83,17 @@ public sealed class InMemoryResultStore : IResultStore
             var ended = session.Value with { EndUtc = endUtc, Aggregate = aggregate, DominantMood = dominantMood };
             var payload = JsonSerializer.SerializeToUtf8Bytes(
                 new SessionSummary(sessionId, ended.StartUtc, endUtc, ended.Title, aggregate, dominantMood), OutboxJson.Default.SessionSummary);
-            return Write(() =>
+            if (!Write(() =>
             {
                 _sessions[index] = session with { Value = ended };
                 _outbox.Add(new OutboxEntry(Guid.CreateVersion7(), endUtc, payload, OutboxKind.Session));
-            });
+            }))
+            {
+                return false;
+            }
+
+            Enqueued?.Invoke(this, EventArgs.Empty);
+            return true;
         }
     }
 
@@ -93,7 +111,7 @@ public sealed class InMemoryResultStore : IResultStore
         }
     }
 
-    public int CountOutbox()
+    public int Count()
     {
         lock (_gate)
         {

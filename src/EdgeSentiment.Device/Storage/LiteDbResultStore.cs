@@ -3,6 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
+using EdgeSentiment.Device.Storage.Outbox;
+using EdgeSentiment.Device.Storage.Sealing;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using JsonSerializer = System.Text.Json.JsonSerializer;
@@ -11,11 +14,11 @@ namespace EdgeSentiment.Device.Storage;
 
 /// <summary>
 /// The result store on a LiteDB file with every payload sealed by AES-256-GCM. One writer: the file
-/// is locked while it is open. I/O failures (a full disk) are counted and logged once per episode;
-/// the database is closed and reopened on a later write, and the summaries that could not be
-/// written wait in memory (bounded) and are written under the same ids once writes succeed again.
+/// is locked while it is open. I/O failures (a full disk) are ridden out by <see cref="StoreConnection"/>;
+/// the summaries that could not be written wait in memory (bounded) and are written under the same
+/// ids once writes succeed again.
 /// </summary>
-public sealed class LiteDbResultStore : IResultStore
+public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, IStoreMaintenance, IDisposable
 {
     private const int PendingMinutesLimit = 240;
 
@@ -23,7 +26,6 @@ public sealed class LiteDbResultStore : IResultStore
     // on an SD card; windows are batched (at most a minute of them is lost in a crash, and no window
     // is ever acknowledged to anyone), while summaries commit one by one.
     private const int WindowBatch = 30;
-    private static readonly TimeSpan ReopenInterval = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
     private readonly StoreOptions _options;
@@ -31,30 +33,25 @@ public sealed class LiteDbResultStore : IResultStore
     private readonly DatabaseLock _lock;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly string _keyPath;
+    private readonly StoreConnection _connection;
     private readonly Queue<PendingMinute> _pendingMinutes = new();
     private readonly HashSet<Guid> _tampered = [];
     private readonly List<(Guid Id, DateTime StartUtc, byte[] Payload)> _windowBatch = new(WindowBatch);
-    private LiteDatabase? _db;
-    private DateTimeOffset _lastReopenAttempt;
-    private bool _failing;
-    private long _failedWrites;
-    private long _failedWritesInEpisode;
     private long _droppedWindows;
     private long _outboxDropped;
     private RetentionReport? _lastRetention;
+    private bool _disposed;
 
     private LiteDbResultStore(
-        StoreOptions options, RecordSealer sealer, DatabaseLock fileLock, LiteDatabase db, string keyPath, ILogger logger, TimeProvider time)
+        StoreOptions options, RecordSealer sealer, DatabaseLock fileLock, StoreConnection connection, long outboxDropped, ILogger logger, TimeProvider time)
     {
         _options = options;
         _sealer = sealer;
         _lock = fileLock;
-        _db = db;
-        _keyPath = keyPath;
+        _connection = connection;
+        _outboxDropped = outboxDropped;
         _logger = logger;
         _time = time;
-        _outboxDropped = StoreFile.ReadOutboxDropped(db);
     }
 
     /// <summary>
@@ -73,8 +70,10 @@ public sealed class LiteDbResultStore : IResultStore
         try
         {
             sealer = new RecordSealer(key);
-            db = OpenVerified(path, key.Id, keyPath);
-            var store = new LiteDbResultStore(options, sealer, fileLock, db, keyPath, logger, time);
+            db = StoreConnection.OpenVerified(path, key.Id, keyPath);
+            var outboxDropped = StoreFile.ReadOutboxDropped(db);
+            var connection = new StoreConnection(db, path, key.Id, keyPath, logger, time);
+            var store = new LiteDbResultStore(options, sealer, fileLock, connection, outboxDropped, logger, time);
             StoreLog.Opened(logger, path, key.Id);
             return store;
         }
@@ -84,6 +83,21 @@ public sealed class LiteDbResultStore : IResultStore
             sealer?.Dispose();
             fileLock.Dispose();
             throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public event EventHandler? Enqueued;
+
+    /// <inheritdoc/>
+    public long Dropped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _outboxDropped;
+            }
         }
     }
 
@@ -158,10 +172,11 @@ public sealed class LiteDbResultStore : IResultStore
                     var dropped = Enqueue(db, Guid.CreateVersion7(), published, OutboxKind.Session);
                     db.Commit();
                     CountDropped(dropped);
+                    Enqueued?.Invoke(this, EventArgs.Empty);
                 }
                 catch
                 {
-                    TryRollback(db);
+                    StoreConnection.TryRollback(db);
                     throw;
                 }
             });
@@ -197,7 +212,7 @@ public sealed class LiteDbResultStore : IResultStore
         });
     }
 
-    public int CountOutbox()
+    public int Count()
     {
         lock (_gate)
         {
@@ -290,8 +305,8 @@ public sealed class LiteDbResultStore : IResultStore
                 _sealer.KeyId,
                 StoreFile.SizeOnDisk(_options.DatabasePath),
                 counts,
-                _failing,
-                _failedWrites,
+                _connection.Failing,
+                _connection.FailedWrites,
                 _droppedWindows,
                 _outboxDropped,
                 _tampered.Count,
@@ -303,46 +318,19 @@ public sealed class LiteDbResultStore : IResultStore
     {
         lock (_gate)
         {
+            // The host disposes the store once for each interface it is registered under.
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             FlushWindows();
-            CloseDatabase();
+            _connection.Dispose();
             _sealer.Dispose();
             _lock.Dispose();
         }
     }
-
-    private static LiteDatabase OpenVerified(string path, string keyId, string keyPath)
-    {
-        LiteDatabase db;
-        try
-        {
-            db = StoreFile.Open(path);
-        }
-        catch (Exception e) when (e is LiteException or InvalidCastException or FormatException)
-        {
-            throw new StoreOpenException(
-                $"{path} is not a readable result database ({e.Message}); it was left as it is: "
-                + "move it aside to start a new one", e);
-        }
-
-        try
-        {
-            StoreFile.VerifyKey(db, keyId, path, keyPath);
-            foreach (var name in StoreCollections.Sealed)
-            {
-                SealedCollection.EnsureIndexes(db, name);
-            }
-
-            return db;
-        }
-        catch
-        {
-            db.Dispose();
-            throw;
-        }
-    }
-
-    private static bool IsStorageFault(Exception e) =>
-        e is IOException or LiteException or UnauthorizedAccessException or ObjectDisposedException;
 
     private SealedCollection Collection(LiteDatabase db, string name) => new(db, name, _sealer);
 
@@ -358,10 +346,11 @@ public sealed class LiteDbResultStore : IResultStore
             var dropped = Enqueue(db, pending.MessageId, published, OutboxKind.Summary);
             db.Commit();
             CountDropped(dropped);
+            Enqueued?.Invoke(this, EventArgs.Empty);
         }
         catch
         {
-            TryRollback(db);
+            StoreConnection.TryRollback(db);
             throw;
         }
     }
@@ -416,7 +405,7 @@ public sealed class LiteDbResultStore : IResultStore
             }
             catch
             {
-                TryRollback(db);
+                StoreConnection.TryRollback(db);
                 throw;
             }
         });
@@ -429,43 +418,14 @@ public sealed class LiteDbResultStore : IResultStore
         return written;
     }
 
-    private static void TryRollback(LiteDatabase db)
-    {
-        try
-        {
-            db.Rollback();
-        }
-        catch (Exception e) when (IsStorageFault(e))
-        {
-            // The engine closes itself on an I/O error; the caller reopens it later.
-        }
-    }
-
+    /// <summary>A write through the connection; after a success the summaries kept in memory are written too.</summary>
     private bool TryWrite(Action<LiteDatabase> write)
     {
         lock (_gate)
         {
-            if (!EnsureOpen())
+            if (!_connection.TryWrite(write))
             {
-                CountFailure(null);
                 return false;
-            }
-
-            try
-            {
-                write(_db!);
-            }
-            catch (Exception e) when (IsStorageFault(e))
-            {
-                CountFailure(e);
-                CloseDatabase();
-                return false;
-            }
-
-            if (_failing)
-            {
-                _failing = false;
-                StoreLog.WritesResumed(_logger, _failedWritesInEpisode);
             }
 
             FlushPendingMinutes();
@@ -475,19 +435,9 @@ public sealed class LiteDbResultStore : IResultStore
 
     private void FlushPendingMinutes()
     {
-        while (_pendingMinutes.Count > 0 && _db is not null)
+        while (_pendingMinutes.Count > 0 && _connection.TryWrite(db => WriteMinute(db, _pendingMinutes.Peek())))
         {
-            var pending = _pendingMinutes.Peek();
-            try
-            {
-                WriteMinute(_db, pending);
-                _pendingMinutes.Dequeue();
-            }
-            catch (Exception e) when (IsStorageFault(e))
-            {
-                CountFailure(e);
-                CloseDatabase();
-            }
+            _pendingMinutes.Dequeue();
         }
     }
 
@@ -496,21 +446,7 @@ public sealed class LiteDbResultStore : IResultStore
     {
         lock (_gate)
         {
-            if (!EnsureOpen())
-            {
-                return new T();
-            }
-
-            try
-            {
-                return read(_db!);
-            }
-            catch (Exception e) when (IsStorageFault(e))
-            {
-                CountFailure(e);
-                CloseDatabase();
-                return new T();
-            }
+            return _connection.Read(read);
         }
     }
 
@@ -575,63 +511,6 @@ public sealed class LiteDbResultStore : IResultStore
         if (_tampered.Add(id))
         {
             StoreLog.RecordTampered(_logger, collection, id);
-        }
-    }
-
-    private bool EnsureOpen()
-    {
-        if (_db is not null)
-        {
-            return true;
-        }
-
-        var now = _time.GetUtcNow();
-        if (now - _lastReopenAttempt < ReopenInterval)
-        {
-            return false;
-        }
-
-        _lastReopenAttempt = now;
-        try
-        {
-            _db = OpenVerified(_options.DatabasePath, _sealer.KeyId, _keyPath);
-            return true;
-        }
-        catch (Exception e) when (IsStorageFault(e) || e is StoreOpenException or StoreKeyException)
-        {
-            return false;
-        }
-    }
-
-    private void CountFailure(Exception? e)
-    {
-        _failedWrites++;
-        _failedWritesInEpisode++;
-        if (!_failing)
-        {
-            _failing = true;
-            _failedWritesInEpisode = 1;
-            StoreLog.WritesFailing(_logger, e?.Message ?? "the database could not be reopened", e);
-        }
-    }
-
-    private void CloseDatabase()
-    {
-        var db = _db;
-        _db = null;
-        _lastReopenAttempt = _time.GetUtcNow();
-        if (db is null)
-        {
-            return;
-        }
-
-        try
-        {
-            LiteDbClosing.Close(db);
-        }
-        catch (Exception e) when (IsStorageFault(e))
-        {
-            // Closing after an I/O error can fail again; the journal keeps the file consistent.
         }
     }
 

@@ -1,5 +1,6 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 
 namespace EdgeSentiment.Device.Storage;
 
@@ -9,7 +10,7 @@ namespace EdgeSentiment.Device.Storage;
 /// </summary>
 public sealed class ResultStoreSink
 {
-    private readonly IResultStore _store;
+    private readonly IResultWriter _store;
     private readonly TimeProvider _time;
     private readonly MinuteAggregator _minutes = new();
     private readonly TallyBuilder _session = new();
@@ -19,7 +20,7 @@ public sealed class ResultStoreSink
     private TimeSpan _lastStart = TimeSpan.MinValue;
     private Guid? _sessionId;
 
-    public ResultStoreSink(IResultStore store, TimeProvider time)
+    public ResultStoreSink(IResultWriter store, TimeProvider time)
     {
         _store = store;
         _time = time;

@@ -1,3 +1,5 @@
+using EdgeSentiment.Core.Summaries;
+
 namespace EdgeSentiment.Device.Storage;
 
 /// <summary>Reads a long span of minute summaries a slice at a time, so an export of months never holds them all.</summary>
@@ -12,17 +14,17 @@ public static class ResultStoreSlices
     /// are skipped in one step, and a slice whose records all fail authentication still moves on.
     /// </summary>
     public static IEnumerable<IReadOnlyList<Stored<MinuteSummary>>> ReadMinutesInSlices(
-        this IResultStore store, DateTime fromUtc, DateTime toUtc, TimeSpan slice)
+        this IResultReader reader, DateTime fromUtc, DateTime toUtc, TimeSpan slice)
     {
-        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(reader);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(slice, TimeSpan.Zero);
-        var next = store.FirstMinuteTime(fromUtc, toUtc);
+        var next = reader.FirstMinuteTime(fromUtc, toUtc);
         while (next is { } start)
         {
             // start < toUtc, so every slice moves forward; no arithmetic past DateTime.MaxValue.
             var end = toUtc - start > slice ? start + slice : toUtc;
-            yield return store.ReadMinutes(start, end);
-            next = end < toUtc ? store.FirstMinuteTime(end, toUtc) : null;
+            yield return reader.ReadMinutes(start, end);
+            next = end < toUtc ? reader.FirstMinuteTime(end, toUtc) : null;
         }
     }
 }

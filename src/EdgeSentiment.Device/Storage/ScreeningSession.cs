@@ -1,4 +1,5 @@
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 
 namespace EdgeSentiment.Device.Storage;
 

@@ -1,3 +1,4 @@
+using EdgeSentiment.Device.Storage.Sealing;
 using LiteDB;
 
 namespace EdgeSentiment.Device.Storage;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Summaries;
 
 namespace EdgeSentiment.Device.Storage;
 

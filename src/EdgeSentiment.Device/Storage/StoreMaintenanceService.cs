@@ -10,17 +10,19 @@ namespace EdgeSentiment.Device.Storage;
 /// </summary>
 public sealed class StoreMaintenanceService : BackgroundService
 {
-    private readonly IResultStore _store;
+    private readonly IResultWriter _store;
+    private readonly IStoreMaintenance _maintenance;
     private readonly ResultStoreSink _sink;
     private readonly StoreOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<StoreMaintenanceService> _logger;
 
     public StoreMaintenanceService(
-        IResultStore store, ResultStoreSink sink, IOptions<StoreOptions> options, TimeProvider time, ILogger<StoreMaintenanceService> logger)
+        IResultWriter store, IStoreMaintenance maintenance, ResultStoreSink sink, IOptions<StoreOptions> options, TimeProvider time, ILogger<StoreMaintenanceService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _store = store;
+        _maintenance = maintenance;
         _sink = sink;
         _options = options.Value;
         _time = time;
@@ -48,7 +50,7 @@ public sealed class StoreMaintenanceService : BackgroundService
         {
             try
             {
-                _store.ApplyRetention(_time.GetUtcNow().UtcDateTime);
+                _maintenance.ApplyRetention(_time.GetUtcNow().UtcDateTime);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,4 +1,6 @@
 using EdgeSentiment.Device.Pipeline;
+using EdgeSentiment.Device.Storage.Outbox;
+using EdgeSentiment.Device.Storage.Sealing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,8 +13,10 @@ namespace EdgeSentiment.Device.Storage;
 public static class StoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds and validates <c>Store</c>, registers <see cref="IResultStore"/> (the LiteDB store, opened
-    /// at start), <see cref="ResultStoreSink"/>, its place among the pipeline's sinks and the maintenance service.
+    /// Binds and validates <c>Store</c>, registers the LiteDB store (opened at start) as
+    /// <see cref="IResultWriter"/>, <see cref="IResultReader"/>, <see cref="IOutbox"/> and
+    /// <see cref="IStoreMaintenance"/>, <see cref="ResultStoreSink"/>, its place among the pipeline's
+    /// sinks and the maintenance service.
     /// </summary>
     public static IServiceCollection AddResultStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,7 +26,7 @@ public static class StoreServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IResultStore>(provider =>
+        services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
             var keyPath = StoreKeyFile.ResolveForThisProcess(options.KeyFile);
@@ -40,6 +44,12 @@ public static class StoreServiceCollectionExtensions
                 logger,
                 provider.GetRequiredService<TimeProvider>());
         });
+
+        // One store, one file lock: each user sees it through the narrowest face it needs.
+        services.TryAddSingleton<IResultWriter>(provider => provider.GetRequiredService<LiteDbResultStore>());
+        services.TryAddSingleton<IResultReader>(provider => provider.GetRequiredService<LiteDbResultStore>());
+        services.TryAddSingleton<IOutbox>(provider => provider.GetRequiredService<LiteDbResultStore>());
+        services.TryAddSingleton<IStoreMaintenance>(provider => provider.GetRequiredService<LiteDbResultStore>());
         services.TryAddSingleton<ResultStoreSink>();
         services.AddSingleton<IMoodSink, StoreMoodSink>();
         services.AddHostedService<StoreMaintenanceService>();

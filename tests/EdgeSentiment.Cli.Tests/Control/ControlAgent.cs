@@ -1,10 +1,12 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Composition;
 using EdgeSentiment.Device.Control;
 using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

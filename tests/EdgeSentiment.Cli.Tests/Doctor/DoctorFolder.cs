@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Cli.Tests.Doctor;

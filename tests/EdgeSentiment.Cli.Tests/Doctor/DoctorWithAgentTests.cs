@@ -1,5 +1,5 @@
 using EdgeSentiment.Cli.Tests.Control;
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 
 namespace EdgeSentiment.Cli.Tests.Doctor;
 

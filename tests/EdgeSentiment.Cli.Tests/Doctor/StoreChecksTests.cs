@@ -1,6 +1,6 @@
 using System.Runtime.Versioning;
 using EdgeSentiment.Cli.Doctor;
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 
 namespace EdgeSentiment.Cli.Tests.Doctor;
 

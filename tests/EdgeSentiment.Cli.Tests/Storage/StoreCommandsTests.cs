@@ -2,7 +2,7 @@ using System.Runtime.Versioning;
 using System.Text.Json;
 using EdgeSentiment.Cli.App;
 using EdgeSentiment.Core.Mood;
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Cli.Tests.Storage;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Device.Composition;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -3,7 +3,7 @@ using EdgeSentiment.Device.Capture;
 using EdgeSentiment.Device.Composition;
 using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Pipeline;
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,6 @@
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,7 +42,7 @@ public sealed class AddMqttPublishingTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IResultStore, InMemoryResultStore>();
+        services.AddSingleton<IOutbox, InMemoryResultStore>();
         services.AddMqttPublishing(configuration);
         return services.BuildServiceProvider();
     }

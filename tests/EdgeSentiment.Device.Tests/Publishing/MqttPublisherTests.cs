@@ -35,7 +35,7 @@ public sealed class MqttPublisherTests : IDisposable
         }
 
         Assert.Equal(5, summaries.Select(s => s.GetProperty("id").GetGuid()).Distinct().Count());
-        Assert.True(await Eventually.Within(Patience, () => run.Store.PeekOldest(10).Count == 0), "acknowledged entries must leave the outbox");
+        Assert.True(await Eventually.Within(Patience, () => run.Outbox.PeekOldest(10).Count == 0), "acknowledged entries must leave the outbox");
         var status = run.Publisher.GetStatus();
         Assert.Equal(MqttConnectionState.Connected, status.State);
         Assert.Equal(0, status.OutboxDepth);
@@ -93,14 +93,14 @@ public sealed class MqttPublisherTests : IDisposable
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, persistent: true);
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, persistentSession: true);
         await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates));
-        PublisherRun.AddMinute(run.Store, 0);
-        PublisherRun.AddMinute(run.Store, 1);
+        PublisherRun.AddMinute(run.Writer, 0);
+        PublisherRun.AddMinute(run.Writer, 1);
         Assert.True(await subscriber.WaitForAsync(m => Summaries(m).Count == 2, Patience));
 
         broker.Stop();
         for (var minute = 2; minute < 12; minute++)
         {
-            PublisherRun.AddMinute(run.Store, minute);
+            PublisherRun.AddMinute(run.Writer, minute);
             await Task.Delay(30);
         }
 
@@ -122,7 +122,7 @@ public sealed class MqttPublisherTests : IDisposable
         }
 
         Assert.Equal(12, Summaries(subscriber.Messages).Select(s => s.GetProperty("id").GetGuid()).Distinct().Count());
-        Assert.True(await Eventually.Within(Patience, () => run.Store.PeekOldest(20).Count == 0));
+        Assert.True(await Eventually.Within(Patience, () => run.Outbox.PeekOldest(20).Count == 0));
 
         // The lost connection is one line, the first refused attempt after it one more (repeats at Debug), the return one more.
         var reconnected = Assert.Single(run.Logger.Entries, e => e.Id.Id == 6011);
@@ -141,12 +141,12 @@ public sealed class MqttPublisherTests : IDisposable
         var options = PublisherRun.TlsOptions(broker.Port, _certificates);
         await using (var first = await PublisherRun.StartAsync(options, bed.Open()))
         {
-            PublisherRun.AddMinute(first.Store, 0);
+            PublisherRun.AddMinute(first.Writer, 0);
             Assert.True(await subscriber.WaitForAsync(m => Summaries(m).Count == 1, Patience));
             broker.Stop();
             for (var minute = 1; minute < 6; minute++)
             {
-                PublisherRun.AddMinute(first.Store, minute);
+                PublisherRun.AddMinute(first.Writer, minute);
             }
         }
 
@@ -160,7 +160,7 @@ public sealed class MqttPublisherTests : IDisposable
 
         Assert.Equal(Enumerable.Range(0, 6).Select(i => new DateTime(2026, 1, 1, 20, i, 0, DateTimeKind.Utc)), DistinctMinutes(subscriber.Messages));
         Assert.Equal(6, Summaries(subscriber.Messages).Select(s => s.GetProperty("id").GetGuid()).Distinct().Count());
-        Assert.True(await Eventually.Within(Patience, () => second.Store.PeekOldest(10).Count == 0));
+        Assert.True(await Eventually.Within(Patience, () => second.Outbox.PeekOldest(10).Count == 0));
         second.Logger.AssertNoErrors();
         bed.Logger.AssertNoErrors();
     }
@@ -186,7 +186,7 @@ public sealed class MqttPublisherTests : IDisposable
         Assert.Equal(LogLevel.Error, refusal.Level);
         Assert.Contains(reason, refusal.Message, StringComparison.Ordinal);
         Assert.Empty(subscriber.Messages);
-        Assert.Single(run.Store.PeekOldest(10));
+        Assert.Single(run.Outbox.PeekOldest(10));
         Assert.NotEqual(MqttConnectionState.Connected, run.Publisher.GetStatus().State);
         Assert.Contains(reason, run.Publisher.GetStatus().LastError, StringComparison.Ordinal);
     }
@@ -214,7 +214,7 @@ public sealed class MqttPublisherTests : IDisposable
 
         Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6004) >= 2));
         Assert.Empty(subscriber.Messages);
-        Assert.Single(run.Store.PeekOldest(10));
+        Assert.Single(run.Outbox.PeekOldest(10));
     }
 
     [Fact]

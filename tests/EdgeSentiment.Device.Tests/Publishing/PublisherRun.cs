@@ -1,8 +1,10 @@
 using System.Diagnostics.Metrics;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Outbox;
 using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Device.Tests.Publishing;
@@ -14,16 +16,23 @@ public sealed class PublisherRun : IAsyncDisposable
 
     private bool _stopped;
 
-    private PublisherRun(MqttOptions options, IResultStore store, IMeterFactory? meterFactory)
+    private readonly IDisposable _store;
+
+    private PublisherRun(MqttOptions options, IResultWriter writer, IOutbox outbox, IDisposable store, IMeterFactory? meterFactory)
     {
         Options = options;
-        Store = store;
-        Publisher = new MqttPublisher(Microsoft.Extensions.Options.Options.Create(options), Store, TimeProvider.System, Logger, meterFactory);
+        Writer = writer;
+        Outbox = outbox;
+        _store = store;
+        Publisher = new MqttPublisher(Microsoft.Extensions.Options.Options.Create(options), outbox, TimeProvider.System, Logger, meterFactory);
     }
 
     public MqttOptions Options { get; }
 
-    public IResultStore Store { get; }
+    /// <summary>The store's writer: what queues summaries and sessions in <see cref="Outbox"/>.</summary>
+    public IResultWriter Writer { get; }
+
+    public IOutbox Outbox { get; }
 
     public ListLogger Logger { get; } = new();
 
@@ -43,22 +52,23 @@ public sealed class PublisherRun : IAsyncDisposable
         TimeoutSeconds = 5,
     };
 
-    public static Task<PublisherRun> StartAsync(MqttOptions options, Action<IResultStore>? before = null) =>
+    public static Task<PublisherRun> StartAsync(MqttOptions options, Action<InMemoryResultStore>? before = null) =>
         StartAsync(options, new InMemoryResultStore(), before);
 
-    /// <summary>Starts a publisher over <paramref name="store"/>, which the run disposes.</summary>
-    public static async Task<PublisherRun> StartAsync(MqttOptions options, IResultStore store, Action<IResultStore>? before = null, IMeterFactory? meterFactory = null)
+    /// <summary>Starts a publisher over <paramref name="store"/>'s outbox; the run disposes the store.</summary>
+    public static async Task<PublisherRun> StartAsync<TStore>(MqttOptions options, TStore store, Action<TStore>? before = null, IMeterFactory? meterFactory = null)
+        where TStore : IResultWriter, IOutbox, IDisposable
     {
         var failures = new MqttOptionsValidator().Validate(null, options);
         Assert.True(failures.Succeeded, failures.FailureMessage);
-        var run = new PublisherRun(options, store, meterFactory);
-        before?.Invoke(run.Store);
+        var run = new PublisherRun(options, store, store, store, meterFactory);
+        before?.Invoke(store);
         await run.Publisher.StartAsync(CancellationToken.None);
         return run;
     }
 
     /// <summary>Queues the summary of minute <paramref name="minute"/> (minutes after 2026-01-01 20:00 UTC) in the outbox.</summary>
-    public static void AddMinute(IResultStore store, int minute)
+    public static void AddMinute(IResultWriter store, int minute)
     {
         var start = new DateTime(2026, 1, 1, 20, 0, 0, DateTimeKind.Utc).AddMinutes(minute);
         var tally = new SentimentTally(30, 20, 4, 10, 6, new SentimentScores(0.2f, 0.5f, 0.3f));
@@ -78,6 +88,6 @@ public sealed class PublisherRun : IAsyncDisposable
     {
         await StopAsync();
         Publisher.Dispose();
-        Store.Dispose();
+        _store.Dispose();
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Publishing;
-using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Device.Tests.Publishing;
@@ -59,7 +59,7 @@ public sealed class SessionTopicTests : IDisposable
         Assert.Equal(JsonValueKind.Null, sent[3].Body.GetProperty("session").GetProperty("title").ValueKind);
         Assert.Equal(untitled, sent[3].Body.GetProperty("session").GetProperty("sessionId").GetGuid());
 
-        Assert.True(await Eventually.Within(Patience, () => run.Store.CountOutbox() == 0), "acknowledged entries must leave the outbox");
+        Assert.True(await Eventually.Within(Patience, () => run.Outbox.Count() == 0), "acknowledged entries must leave the outbox");
         var status = run.Publisher.GetStatus();
         Assert.Equal(2, status.PublishedSummaries);
         Assert.Equal(2, status.PublishedSessions);

@@ -1,5 +1,7 @@
 using System.Runtime.Versioning;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Outbox;
+using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,21 @@ public sealed class AddResultStoreTests : IDisposable
         Assert.Equal([DeviceEventKind.Started, DeviceEventKind.Stopped], kinds);
         Assert.Single(store.ReadWindows(DateTime.MinValue, DateTime.MaxValue));
         Assert.Single(store.ReadMinutes(DateTime.MinValue, DateTime.MaxValue));
+    }
+
+    [Fact]
+    public void Host_RegistersOneStore_UnderTheWriterReaderOutboxAndMaintenance()
+    {
+        using var host = Build(_bed.KeyPath);
+
+        var writer = host.Services.GetRequiredService<IResultWriter>();
+        Assert.Same(writer, host.Services.GetRequiredService<IResultReader>());
+        Assert.Same(writer, host.Services.GetRequiredService<IOutbox>());
+        Assert.Same(writer, host.Services.GetRequiredService<IStoreMaintenance>());
+
+        Assert.NotNull(writer.AppendMinute(StoreTestBed.Minute(0)));
+        Assert.Equal(1, host.Services.GetRequiredService<IOutbox>().Count());
+        Assert.Single(host.Services.GetRequiredService<IResultReader>().ReadMinutes(DateTime.MinValue, DateTime.MaxValue));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 
 namespace EdgeSentiment.Device.Tests.Storage;
 

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Device.Tests.Storage;

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Outbox;
+using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Testing;
 using LiteDB;
 
@@ -160,7 +162,7 @@ public sealed class LiteDbResultStoreTests : IDisposable
             Assert.Equal("Positive", session.GetProperty("dominantMood").GetString());
             Assert.Equal(aggregate.WindowCount, session.GetProperty("tally").GetProperty("windowCount").GetInt32());
             Assert.Equal(AudienceMood.Positive, Assert.Single(store.ReadSessions(DateTime.MinValue, All)).Value.DominantMood);
-            Assert.Equal(2, store.CountOutbox());
+            Assert.Equal(2, store.Count());
         }
 
         _bed.Logger.AssertNoErrors();

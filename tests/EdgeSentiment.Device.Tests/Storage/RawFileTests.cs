@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Testing;
 using LiteDB;

@@ -1,6 +1,7 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Outbox;
 
 namespace EdgeSentiment.Device.Tests.Storage;
 

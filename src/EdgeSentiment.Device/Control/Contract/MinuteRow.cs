@@ -1,5 +1,5 @@
 using EdgeSentiment.Core.Mood;
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Core.Summaries;
 
 namespace EdgeSentiment.Device.Control.Contract;
 

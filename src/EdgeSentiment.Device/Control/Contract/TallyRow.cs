@@ -1,4 +1,4 @@
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Core.Summaries;
 
 namespace EdgeSentiment.Device.Control.Contract;
 

@@ -1,7 +1,7 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Inference;
 
-namespace EdgeSentiment.Device.Storage;
+namespace EdgeSentiment.Core.Summaries;
 
 /// <summary>Adds windows up into a <see cref="SentimentTally"/> without allocating per window.</summary>
 public sealed class TallyBuilder

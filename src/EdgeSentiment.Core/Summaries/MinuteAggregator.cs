@@ -1,7 +1,7 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
 
-namespace EdgeSentiment.Device.Storage;
+namespace EdgeSentiment.Core.Summaries;
 
 /// <summary>
 /// Groups window results into wall-clock minutes (by each window's start) and hands back a

@@ -1,7 +1,7 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Inference;
 
-namespace EdgeSentiment.Device.Storage;
+namespace EdgeSentiment.Core.Summaries;
 
 /// <summary>What a stretch of windows added up to: counts per label, mean scores over speech, speech ratio.</summary>
 public readonly record struct SentimentTally(

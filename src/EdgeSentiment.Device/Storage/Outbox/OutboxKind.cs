@@ -1,4 +1,6 @@
-namespace EdgeSentiment.Device.Storage;
+using EdgeSentiment.Core.Summaries;
+
+namespace EdgeSentiment.Device.Storage.Outbox;
 
 /// <summary>What an outbox entry holds, and so the topic it is published on. Stored in clear as the record's kind.</summary>
 public enum OutboxKind

@@ -1,6 +1,6 @@
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 
-namespace EdgeSentiment.Device.Tests.Storage;
+namespace EdgeSentiment.Device.Tests.Storage.Sealing;
 
 public sealed class RecordSealerTests : IDisposable
 {

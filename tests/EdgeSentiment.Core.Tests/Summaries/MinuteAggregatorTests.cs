@@ -1,8 +1,8 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Core.Summaries;
 
-namespace EdgeSentiment.Device.Tests.Storage;
+namespace EdgeSentiment.Core.Tests.Summaries;
 
 public sealed class MinuteAggregatorTests
 {

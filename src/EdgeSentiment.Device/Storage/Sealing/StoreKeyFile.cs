@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EdgeSentiment.Device.Storage;
+namespace EdgeSentiment.Device.Storage.Sealing;
 
 /// <summary>
 /// Finds, checks, reads and writes the key file: a systemd credential when the service has one,

@@ -1,6 +1,6 @@
 using EdgeSentiment.Core.Mood;
 
-namespace EdgeSentiment.Device.Storage;
+namespace EdgeSentiment.Core.Summaries;
 
 /// <summary>Counts the windows each mood was shown for and names the dominant one, without allocating per window.</summary>
 public sealed class MoodCounter

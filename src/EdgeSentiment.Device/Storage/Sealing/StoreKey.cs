@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace EdgeSentiment.Device.Storage;
+namespace EdgeSentiment.Device.Storage.Sealing;
 
 /// <summary>
 /// The 32-byte AES-256 key and its public id (the first 8 hex digits of its SHA-256), which records

@@ -1,4 +1,4 @@
-namespace EdgeSentiment.Device.Storage;
+namespace EdgeSentiment.Device.Storage.Sealing;
 
 /// <summary>
 /// Secret files (the store's key, the broker credentials, the client certificate's private key) must

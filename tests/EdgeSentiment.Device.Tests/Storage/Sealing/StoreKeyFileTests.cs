@@ -1,8 +1,8 @@
 using System.Runtime.Versioning;
-using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Testing;
 
-namespace EdgeSentiment.Device.Tests.Storage;
+namespace EdgeSentiment.Device.Tests.Storage.Sealing;
 
 [UnsupportedOSPlatform("windows")]
 public sealed class StoreKeyFileTests : IDisposable

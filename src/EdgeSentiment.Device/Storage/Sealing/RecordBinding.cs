@@ -1,4 +1,4 @@
-namespace EdgeSentiment.Device.Storage;
+namespace EdgeSentiment.Device.Storage.Sealing;
 
 /// <summary>
 /// The clear-text fields of a stored record that its associated data binds besides collection, id

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace EdgeSentiment.Device.Storage;
+namespace EdgeSentiment.Device.Storage.Sealing;
 
 /// <summary>
 /// Seals record payloads with AES-256-GCM: a fresh random 12-byte nonce per record, a 16-byte tag,

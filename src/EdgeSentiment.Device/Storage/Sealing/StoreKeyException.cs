@@ -1,4 +1,4 @@
-namespace EdgeSentiment.Device.Storage;
+namespace EdgeSentiment.Device.Storage.Sealing;
 
 /// <summary>The encryption key is missing, unsafe, malformed or not the database's key; the message says what to do.</summary>
 public sealed class StoreKeyException : Exception
