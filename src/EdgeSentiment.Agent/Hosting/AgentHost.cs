@@ -13,9 +13,6 @@ namespace EdgeSentiment.Agent.Hosting;
 /// </summary>
 public static class AgentHost
 {
-    /// <summary>Exit code for a configuration the agent cannot run with (sysexits EX_CONFIG); the unit does not restart on it.</summary>
-    public const int ConfigurationErrorExitCode = 78;
-
     /// <param name="args">The command line, e.g. <c>--Capture:Source Microphone</c>.</param>
     /// <param name="configurationDirectory">Folder of *.json overrides; systemd passes it as $CONFIGURATION_DIRECTORY.</param>
     public static HostApplicationBuilder CreateBuilder(string[] args, string? configurationDirectory = null)

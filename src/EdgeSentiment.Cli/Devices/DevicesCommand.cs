@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Device.Capture.PortAudio;
 
@@ -8,15 +10,28 @@ namespace EdgeSentiment.Cli.Devices;
 /// <summary><c>edgesentiment devices</c>: the capture devices PortAudio sees, with their default rates.</summary>
 public static class DevicesCommand
 {
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static Command Create(CliConsole console)
     {
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print a JSON array of the devices: [{\"index\",\"name\",\"hostApi\",\"maxInputChannels\",\"defaultSampleRate\",\"isDefault\"}].",
+        };
         var command = new Command("devices", "List capture devices (for Capture:Device) with their default sample rates.")
-            .WithExamples("edgesentiment devices");
-        command.SetAction(_ => Run(console));
+        {
+            json,
+        }.WithExamples(
+            "edgesentiment devices",
+            "edgesentiment devices --json | jq -r '.[] | select(.isDefault) | .name'");
+        command.SetAction(parseResult => Run(parseResult.GetValue(json), console));
         return command;
     }
 
-    private static int Run(CliConsole console)
+    private static int Run(bool json, CliConsole console)
     {
         IReadOnlyList<CaptureDeviceInfo> devices;
         try
@@ -35,10 +50,21 @@ public static class DevicesCommand
             return ExitCodes.Failed;
         }
 
+        if (json)
+        {
+            // An empty array when there are none, so a script reads the answer the same way either way.
+            console.Out.WriteLine(JsonSerializer.Serialize(devices, JsonOptions));
+        }
+
         if (devices.Count == 0)
         {
             console.Fail("no capture devices found; plug in a microphone, check 'arecord -l', and that this user is in the 'audio' group.");
             return ExitCodes.Failed;
+        }
+
+        if (json)
+        {
+            return ExitCodes.Ok;
         }
 
         console.Out.WriteLine("  INDEX  RATE (Hz)  CH  HOST API  NAME");

@@ -1,3 +1,5 @@
+using EdgeSentiment.Cli.Config;
+
 namespace EdgeSentiment.Cli.Doctor;
 
 /// <summary>
@@ -11,5 +13,6 @@ namespace EdgeSentiment.Cli.Doctor;
 /// <param name="StoreKeyId">The id of the key the open database uses, or null.</param>
 /// <param name="DatabasePath">The database the agent has open, or null when it did not say.</param>
 /// <param name="KeyPath">The key file the agent loaded, or null when it did not say.</param>
+/// <param name="Settings">The settings the agent runs with, or null when it did not say (an older agent).</param>
 public sealed record AgentStatusSnapshot(
-    int ProcessId, string? CaptureDevice, double? InputLevelDbfs, string? StoreKeyId, string? DatabasePath = null, string? KeyPath = null);
+    int ProcessId, string? CaptureDevice, double? InputLevelDbfs, string? StoreKeyId, string? DatabasePath = null, string? KeyPath = null, AgentConfiguration? Settings = null);

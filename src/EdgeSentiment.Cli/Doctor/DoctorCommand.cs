@@ -50,7 +50,7 @@ public static class DoctorCommand
             return ExitCodes.Configuration;
         }
 
-        var context = DoctorContext.ForThisMachine(configuration, socket);
+        var context = DoctorContext.ForThisMachine(configuration, socket, directoryGiven: directory is not null);
         var results = await DoctorRunner.RunAsync(DoctorChecks.All(), context, cancellationToken);
         if (json)
         {

@@ -12,7 +12,17 @@ public sealed class DoctorContext
     private LockHolder? _databaseHolder;
     private bool _databaseHolderKnown;
 
-    public required AgentConfiguration Configuration { get; init; }
+    /// <summary>
+    /// The settings the checks judge: the running agent's own once it told them
+    /// (<see cref="UseAgentSettings"/>), else the files'.
+    /// </summary>
+    public required AgentConfiguration Configuration { get; set; }
+
+    /// <summary>The files' settings when the running agent's replaced them in <see cref="Configuration"/>; null otherwise.</summary>
+    public AgentConfiguration? FilesConfiguration { get; private set; }
+
+    /// <summary>Whether the folder of the files was named (--config-dir); otherwise the agent's own folder is read.</summary>
+    public bool ConfigurationDirectoryGiven { get; init; }
 
     public required IProcessRunner Processes { get; init; }
 
@@ -85,12 +95,27 @@ public sealed class DoctorContext
     public LockHolder? AgentHolder =>
         DatabaseHolder is { } holder && (holder.IsAgent || holder.ProcessId == AgentStatus?.ProcessId) ? holder : null;
 
+    /// <summary>
+    /// Judges the device by the settings the running agent uses; the files (those of its own folder,
+    /// unless --config-dir named one) are kept to check that it would start on them again.
+    /// </summary>
+    public void UseAgentSettings(AgentConfiguration settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        FilesConfiguration = ConfigurationDirectoryGiven || string.Equals(settings.Directory, Configuration.Directory, StringComparison.Ordinal)
+            ? Configuration
+            : AgentConfiguration.LoadOrFailure(settings.Directory);
+        Configuration = settings;
+    }
+
     /// <summary>The context on this machine: real programs, PortAudio, MQTTnet, /proc and the file system.</summary>
     /// <param name="configuration">The agent's effective configuration.</param>
     /// <param name="agentSocket">The running agent's control socket, asked for its status; null to judge from outside only.</param>
-    public static DoctorContext ForThisMachine(AgentConfiguration configuration, string? agentSocket) => new()
+    /// <param name="directoryGiven">Whether --config-dir named the folder of <paramref name="configuration"/>.</param>
+    public static DoctorContext ForThisMachine(AgentConfiguration configuration, string? agentSocket, bool directoryGiven = false) => new()
     {
         Configuration = configuration,
+        ConfigurationDirectoryGiven = directoryGiven,
         Processes = new ProcessRunner(),
         Audio = new PortAudioInputProbe(),
         Broker = new MqttBrokerProbe(),

@@ -8,6 +8,11 @@ public static class DoctorRunner
         ArgumentNullException.ThrowIfNull(checks);
         ArgumentNullException.ThrowIfNull(context);
         context.AgentStatus = await AskAgentAsync(context, cancellationToken);
+        if (context.AgentStatus?.Settings is { } settings)
+        {
+            context.UseAgentSettings(settings);
+        }
+
         var results = new List<CheckResult>(checks.Count);
         foreach (var check in checks)
         {

@@ -22,6 +22,7 @@ public static class ExportCommand
         var to = new Option<string?>("--to") { Description = "Time to stop before, same format. Default: now." };
         var format = new Option<string>("--format") { Description = "csv or jsonl.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "jsonl");
+        var json = new Option<bool>("--json") { Description = "JSON Lines, one object per minute, then per session: the same as --format jsonl." };
         var output = new Option<FileInfo?>("--out") { Description = "Write to this file instead of stdout." };
         var database = StoreFileOptions.Database();
         var key = StoreFileOptions.Key();
@@ -35,6 +36,7 @@ public static class ExportCommand
             from,
             to,
             format,
+            json,
             output,
             database,
             key,
@@ -42,6 +44,7 @@ public static class ExportCommand
         }.WithExamples(
             "edgesentiment export --from 2026-11-25 --out results.csv",
             "edgesentiment export --format jsonl --socket state/control.sock",
+            "edgesentiment export --json | jq -c 'select(.record == \"session\")'   # --json is --format jsonl",
             "sudo edgesentiment export --database /var/lib/edgesentiment/results.db   # agent stopped");
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -58,6 +61,17 @@ public static class ExportCommand
             }
 
             var formatName = parseResult.GetRequiredValue(format);
+            if (parseResult.GetValue(json))
+            {
+                if (parseResult.GetResult(format) is { Implicit: false } && formatName != "jsonl")
+                {
+                    console.Fail($"--json writes JSON Lines; it cannot be combined with --format {formatName}.");
+                    return ExitCodes.Usage;
+                }
+
+                formatName = "jsonl";
+            }
+
             var outFile = parseResult.GetValue(output);
             var databasePath = parseResult.GetRequiredValue(database);
             var keyPath = parseResult.GetRequiredValue(key);

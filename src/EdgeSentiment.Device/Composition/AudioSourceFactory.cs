@@ -38,6 +38,14 @@ public static class AudioSourceFactory
                 loggers.CreateLogger<MicrophoneSource>());
         }
 
-        return WavFileSource.Load(DeviceConfiguration.ResolveFile(options.File), options.Loop, options.RealTime, chunk, time, loggers.CreateLogger<WavFileSource>());
+        var path = DeviceConfiguration.ResolveFile(options.File);
+        try
+        {
+            return WavFileSource.Load(path, options.Loop, options.RealTime, chunk, time, loggers.CreateLogger<WavFileSource>());
+        }
+        catch (AudioFormatException e)
+        {
+            throw SettingFailures.ForCaptureFile(path, e);
+        }
     }
 }

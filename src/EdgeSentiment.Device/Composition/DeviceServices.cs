@@ -1,4 +1,5 @@
 using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Device.Capture;
 using EdgeSentiment.Device.Control;
 using EdgeSentiment.Device.Indicators;
@@ -45,7 +46,14 @@ public static class DeviceServices
             var options = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
             var path = options.ModelPath();
             sp.GetRequiredService<ILogger<PipelineService>>().AgentStarting(path);
-            return WindowClassifier.Load(path, threads: options.InferenceThreads);
+            try
+            {
+                return WindowClassifier.Load(path, threads: options.InferenceThreads);
+            }
+            catch (ModelLoadException e)
+            {
+                throw SettingFailures.ForModel(path, e);
+            }
         });
         services.TryAddSingleton<ClassifyWindow>(sp => sp.GetRequiredService<WindowClassifier>().Classify);
         // The microphone's device opener is a service of its own: the seam where PortAudio is reached.

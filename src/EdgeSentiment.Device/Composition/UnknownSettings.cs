@@ -25,6 +25,14 @@ public static class UnknownSettings
         (ControlOptions.SectionName, typeof(ControlOptions)),
     ];
 
+    /// <summary>Every key of the agent's sections, as <c>Section:Key</c>.</summary>
+    public static IReadOnlyList<string> Keys { get; } =
+        [.. Sections.SelectMany(s => KeysOf(s.Options).Select(key => $"{s.Section}:{key}"))];
+
+    /// <summary>The agent's sections, each with its keys, in the order the agent builds them.</summary>
+    public static IEnumerable<(string Section, IReadOnlyList<string> Keys)> BySection() =>
+        Sections.Select(s => (s.Section, (IReadOnlyList<string>)KeysOf(s.Options)));
+
     /// <summary>One line per unknown key, naming it and the nearest key of its section.</summary>
     public static IReadOnlyList<string> Find(IConfiguration configuration)
     {
@@ -32,10 +40,7 @@ public static class UnknownSettings
         var failures = new List<string>();
         foreach (var (section, options) in Sections)
         {
-            var known = options.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(p => p.CanWrite)
-                .Select(p => p.Name)
-                .ToArray();
+            var known = KeysOf(options);
             foreach (var child in configuration.GetSection(section).GetChildren())
             {
                 if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
@@ -47,6 +52,38 @@ public static class UnknownSettings
 
         return failures;
     }
+
+    /// <summary>Whether <paramref name="key"/> (<c>Section:Key</c>, any case) is a key of the agent's sections.</summary>
+    public static bool IsKnown(string key) => Keys.Contains(key, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The key of the agent's sections nearest to <paramref name="key"/>: within its section when the
+    /// section is the agent's, else over every key, compared whole and by its last part.
+    /// </summary>
+    public static string Nearest(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var colon = key.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0)
+        {
+            var section = key[..colon];
+            foreach (var (name, options) in Sections)
+            {
+                if (string.Equals(name, section, StringComparison.OrdinalIgnoreCase))
+                {
+                    return $"{name}:{Nearest(key[(colon + 1)..], KeysOf(options))}";
+                }
+            }
+        }
+
+        var upper = key.ToUpperInvariant();
+        return Keys.MinBy(candidate => Math.Min(
+            Distance(upper, candidate.ToUpperInvariant()),
+            Distance(upper, candidate[(candidate.IndexOf(':', StringComparison.Ordinal) + 1)..].ToUpperInvariant()))) ?? string.Empty;
+    }
+
+    private static string[] KeysOf(Type options) =>
+        [.. options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name)];
 
     private static string Nearest(string key, string[] known) =>
         known.MinBy(candidate => Distance(key.ToUpperInvariant(), candidate.ToUpperInvariant())) ?? string.Empty;

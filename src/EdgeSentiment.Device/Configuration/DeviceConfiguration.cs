@@ -13,6 +13,9 @@ public static class DeviceConfiguration
     public const string EnvironmentPrefix = "EDGESENTIMENT_";
     public const string DefaultConfigurationDirectory = "/etc/edgesentiment";
 
+    // Where the folder read is remembered on the builder, so the running agent can say which it read.
+    private const string DirectoryProperty = "EdgeSentiment.ConfigurationDirectory";
+
     /// <summary>Adds the configuration sources in their order (see the class summary).</summary>
     /// <param name="configuration">The builder to add them to.</param>
     /// <param name="args">The command line, e.g. <c>--Capture:Source Microphone</c>.</param>
@@ -29,6 +32,7 @@ public static class DeviceConfiguration
 
         configuration.AddJsonFile(appSettings, optional: true, reloadOnChange: false);
         configurationDirectory = ResolveConfigurationDirectory(configurationDirectory);
+        configuration.Properties[DirectoryProperty] = configurationDirectory;
         if (Directory.Exists(configurationDirectory))
         {
             var files = Directory.GetFiles(configurationDirectory, "*.json");
@@ -44,6 +48,10 @@ public static class DeviceConfiguration
         configuration.AddEnvironmentVariables(EnvironmentPrefix);
         configuration.AddCommandLine(args);
     }
+
+    /// <summary>The folder of *.json overrides <see cref="AddConfigurationSources"/> read into <paramref name="configuration"/>, or null when it did not.</summary>
+    public static string? DirectoryOf(IConfiguration configuration) =>
+        configuration is IConfigurationBuilder builder && builder.Properties.TryGetValue(DirectoryProperty, out var directory) ? directory as string : null;
 
     /// <summary>The folder of *.json overrides, as a full path: the one given, else $CONFIGURATION_DIRECTORY, else /etc/edgesentiment.</summary>
     /// <remarks>Full, because the JSON files' provider resolves a relative path against the program's folder, not the current one.</remarks>

@@ -21,6 +21,7 @@ public sealed class ControlEndpoints
     private static readonly TimeSpan DefaultHistory = TimeSpan.FromHours(2);
 
     private readonly StatusReport _status;
+    private readonly SettingsReport _settings;
     private readonly IResultReader _store;
     private readonly ResultStoreSink _sessions;
     private readonly MoodFeed _feed;
@@ -31,6 +32,7 @@ public sealed class ControlEndpoints
 
     public ControlEndpoints(
         StatusReport status,
+        SettingsReport settings,
         IResultReader store,
         ResultStoreSink sessions,
         MoodFeed feed,
@@ -41,6 +43,7 @@ public sealed class ControlEndpoints
     {
         ArgumentNullException.ThrowIfNull(options);
         _status = status;
+        _settings = settings;
         _store = store;
         _sessions = sessions;
         _feed = feed;
@@ -55,6 +58,7 @@ public sealed class ControlEndpoints
     {
         ArgumentNullException.ThrowIfNull(routes);
         routes.MapGet(ControlApi.Status, context => WriteAsync(context, _status.Build()));
+        routes.MapGet(ControlApi.Configuration, context => WriteAsync(context, _settings.Build()));
         routes.MapGet(ControlApi.Moods, context => StreamMoodsAsync(context, stopping));
         routes.MapGet(ControlApi.History, HistoryAsync);
         routes.MapGet(ControlApi.Export, ExportAsync);

@@ -23,6 +23,7 @@ public static class ControlServiceCollectionExtensions
         services.TryAddSingleton<MoodFeed>();
         services.AddSingleton<IMoodSink>(sp => sp.GetRequiredService<MoodFeed>());
         services.TryAddSingleton<StatusReport>();
+        services.TryAddSingleton<SettingsReport>();
         services.TryAddSingleton<ControlEndpoints>();
         services.AddSingleton<ControlServer>();
         services.AddHostedService(sp => sp.GetRequiredService<ControlServer>());

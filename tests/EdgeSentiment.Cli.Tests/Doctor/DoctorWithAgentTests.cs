@@ -1,5 +1,6 @@
 using EdgeSentiment.Cli.Tests.Control;
 using EdgeSentiment.Device.Storage.Sealing;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Cli.Tests.Doctor;
 
@@ -51,5 +52,49 @@ public sealed class DoctorWithAgentTests : IDisposable
         Assert.True(report["database"].Status == "PASS", report["database"].Finding);
         Assert.Contains($"{_agent.DatabasePath} is held by the running agent", report["database"].Finding, StringComparison.Ordinal);
         Assert.DoesNotContain(folder.KeyPath, run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheAgentTellsItsSettings_ThenTheChecksJudgeThoseAndNotTheFiles()
+    {
+        // The files would drive GPIO LEDs; the running agent shows the mood on the console.
+        _folder.Settings("20-leds.json", new { Indicator = new { Kind = "GpioLeds", GpioChip = 31 } });
+
+        var run = CliRun.Of("doctor", "--json", "--config-dir", _folder.ConfigDirectory, "--socket", _agent.SocketPath);
+
+        var report = DoctorReport.Parse(run.Out);
+        Assert.True(report["configuration"].Status == "PASS", report["configuration"].Finding);
+        Assert.StartsWith(
+            $"the running agent (pid {Environment.ProcessId}) told its settings on {_agent.SocketPath}; the checks below use them",
+            report["configuration"].Finding,
+            StringComparison.Ordinal);
+        Assert.Equal(("PASS", "not used (Indicator:Kind is Console)"), (report["gpio"].Status, report["gpio"].Finding));
+        Assert.Contains(RepositoryPaths.Models, report["model"].Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheFilesChangedSinceTheAgentStarted_ThenTheConfigurationCheckFailsForItsNextStart()
+    {
+        _folder.Settings("50-typo.json", new { Capture = new { Sorce = "Microphone" } });
+
+        var run = CliRun.Of("doctor", "--json", "--config-dir", _folder.ConfigDirectory, "--socket", _agent.SocketPath);
+
+        var report = DoctorReport.Parse(run.Out);
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Equal("FAIL", report["configuration"].Status);
+        Assert.Contains(
+            $"but it would not start again on {_folder.ConfigDirectory}/*.json: Capture:Sorce is not a setting; did you mean Capture:Source?",
+            report["configuration"].Finding,
+            StringComparison.Ordinal);
+        Assert.Equal("PASS", report["agent"].Status);
+    }
+
+    [Fact]
+    public void WithoutAnAgent_TheChecksUseTheFilesAndSaySo()
+    {
+        var run = CliRun.Of("doctor", "--json", "--config-dir", _folder.ConfigDirectory, "--socket", _folder.NoAgentSocket);
+
+        var report = DoctorReport.Parse(run.Out);
+        Assert.Contains("no running agent told its settings, so the checks use the files", report["configuration"].Finding, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,4 @@
-using EdgeSentiment.Cli.Config;
+using EdgeSentiment.Device.Configuration;
 
 namespace EdgeSentiment.Cli.Tests.Doctor;
 

@@ -72,6 +72,28 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Export_Json_IsJsonLines()
+    {
+        Seed();
+
+        var (code, output, error) = Run("export", "--json", "--database", _bed.DatabasePath, "--key", _bed.KeyPath);
+        var (_, jsonl, _) = Run("export", "--format", "jsonl", "--database", _bed.DatabasePath, "--key", _bed.KeyPath);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Equal(jsonl, output);
+        Assert.Equal(3, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void Export_JsonWithCsv_IsAUsageError()
+    {
+        var (code, _, error) = Run("export", "--json", "--format", "csv", "--database", _bed.DatabasePath, "--key", _bed.KeyPath);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--json writes JSON Lines; it cannot be combined with --format csv", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_WhileTheAgentHoldsTheDatabase_SaysToStopIt()
     {
         Seed();

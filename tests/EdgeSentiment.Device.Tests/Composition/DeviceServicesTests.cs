@@ -1,3 +1,5 @@
+using EdgeSentiment.Core.Audio;
+using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Device.Capture;
 using EdgeSentiment.Device.Composition;
@@ -81,6 +83,31 @@ public sealed class DeviceServicesTests
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
         }
+    }
+
+    [Fact]
+    public void Prepare_ModelMissing_NamesTheSettingNotAToolOption()
+    {
+        using var config = new TempFolder();
+        var missing = config.PathOf("models/none.onnx");
+        using var host = Build(config, "--Pipeline:Model", missing);
+
+        var error = Assert.Throws<ModelLoadException>(() => DeviceServices.Prepare(host.Services));
+
+        Assert.StartsWith($"Pipeline:Model: {missing}: model file not found; set Pipeline:Model to the path", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--model", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prepare_RecordingMissing_NamesTheSetting()
+    {
+        using var config = new TempFolder();
+        var missing = config.PathOf("none.wav");
+        using var host = Build(config, "--Capture:File", missing);
+
+        var error = Assert.Throws<AudioFormatException>(() => DeviceServices.Prepare(host.Services));
+
+        Assert.StartsWith($"Capture:File: {missing}: file not found; set Capture:File to a WAV file", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public static class ControlApi
     public const string Export = "/v1/export/lines";
     public const string LedsTest = "/v1/leds/test";
 
+    /// <summary>The settings the agent runs with, each with its source (<see cref="ConfigReply"/>); secrets redacted.</summary>
+    public const string Configuration = "/v1/config";
+
     /// <summary>The media type of <see cref="Moods"/> and <see cref="Export"/>: one JSON object per line.</summary>
     public const string JsonLines = "application/x-ndjson";
 }

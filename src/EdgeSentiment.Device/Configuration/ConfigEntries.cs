@@ -1,44 +1,43 @@
 using System.Globalization;
 using System.Reflection;
-using EdgeSentiment.Device.Capture;
-using EdgeSentiment.Device.Configuration;
-using EdgeSentiment.Device.Indicators;
-using EdgeSentiment.Device.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.CommandLine;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.FileProviders;
 
-namespace EdgeSentiment.Cli.Config;
+namespace EdgeSentiment.Device.Configuration;
 
 /// <summary>
-/// Lists every key of the agent's options (with its default when no source sets it) and every other
-/// key a source sets, each with the source that won; secret values are redacted.
+/// Lists every key of the given options (with its default when no source sets it) and every other
+/// key a source sets, each with the source that won; secret values are redacted. The agent lists
+/// its own this way for the control socket, and the technician's tool the files' when no agent runs.
 /// </summary>
 public static class ConfigEntries
 {
     public const string DefaultSource = "default";
 
-    public static IReadOnlyList<ConfigEntry> From(AgentConfiguration configuration)
+    /// <param name="root">The configuration, with its providers in order.</param>
+    /// <param name="sections">Each section's name and its bound options object, in the order to list them.</param>
+    public static IReadOnlyList<ConfigEntry> From(IConfigurationRoot root, IEnumerable<(string Section, object Options)> sections)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(sections);
         var entries = new List<ConfigEntry>();
         var listed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        AddOptions(entries, listed, configuration, CaptureOptions.SectionName, configuration.Capture);
-        AddOptions(entries, listed, configuration, IndicatorOptions.SectionName, configuration.Indicator);
-        AddOptions(entries, listed, configuration, PipelineOptions.SectionName, configuration.Pipeline);
-        AddOptions(entries, listed, configuration, Device.Storage.StoreOptions.SectionName, configuration.Store);
-        AddOptions(entries, listed, configuration, Device.Publishing.MqttOptions.SectionName, configuration.Mqtt);
+        foreach (var (section, options) in sections)
+        {
+            AddOptions(entries, listed, root, section, options);
+        }
 
         var others = new List<ConfigEntry>();
-        foreach (var (key, value) in configuration.Root.AsEnumerable())
+        foreach (var (key, value) in root.AsEnumerable())
         {
             if (value is null || listed.Contains(key))
             {
                 continue;
             }
 
-            others.Add(Entry(key, value, SourceOf(configuration.Root, key)));
+            others.Add(Entry(key, value, SourceOf(root, key)));
         }
 
         others.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
@@ -46,10 +45,9 @@ public static class ConfigEntries
         return entries;
     }
 
-    private static void AddOptions<TOptions>(List<ConfigEntry> entries, HashSet<string> listed, AgentConfiguration configuration, string section, TOptions options)
-        where TOptions : class
+    private static void AddOptions(List<ConfigEntry> entries, HashSet<string> listed, IConfigurationRoot root, string section, object options)
     {
-        foreach (var property in typeof(TOptions).GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in options.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (property.SetMethod is not { IsPublic: true })
             {
@@ -58,10 +56,10 @@ public static class ConfigEntries
 
             var key = $"{section}:{property.Name}";
             listed.Add(key);
-            var source = SourceOf(configuration.Root, key);
+            var source = SourceOf(root, key);
             // The text a source gave (even one the agent would refuse), else the options class's default.
             // The JSON provider turns true into "True"; a switch is shown as the files spell it.
-            var text = configuration.Root[key];
+            var text = root[key];
             var value = source is null ? Format(property.GetValue(options))
                 : property.PropertyType == typeof(bool) && bool.TryParse(text, out var flag) ? Format(flag)
                 : text;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace EdgeSentiment.Cli.Config;
+namespace EdgeSentiment.Device.Configuration;
 
 /// <summary>
 /// Decides which configuration values are never printed: passwords, credentials, tokens and key
