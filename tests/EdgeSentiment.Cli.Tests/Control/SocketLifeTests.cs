@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using EdgeSentiment.Device;
 using EdgeSentiment.Device.Control;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class SocketLifeTests
         await second.StopAsync(CancellationToken.None);
 
         Assert.Null(second.SocketPath);
-        Assert.Equal(1, logger.Count(602));
+        Assert.Equal(1, logger.Count(LogEvents.ControlSocketInUse));
         Assert.True(File.Exists(_agent.SocketPath));
         Assert.Equal(ExitCodes.Ok, CliRun.Of("status", "--socket", _agent.SocketPath).ExitCode);
     }
@@ -49,7 +50,7 @@ public sealed class SocketLifeTests
 
         await server.StartAsync(CancellationToken.None);
         Assert.Equal(path, server.SocketPath);
-        Assert.Equal(1, logger.Count(601));
+        Assert.Equal(1, logger.Count(LogEvents.ControlStaleSocketRemoved));
         Assert.Equal(ExitCodes.Ok, CliRun.Of("status", "--socket", path).ExitCode);
 
         await server.StopAsync(CancellationToken.None);

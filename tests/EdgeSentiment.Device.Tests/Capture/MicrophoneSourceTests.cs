@@ -29,9 +29,9 @@ public sealed class MicrophoneSourceTests
 
         Assert.Equal(LedPattern.Fault, indicator.Patterns[0]);
         Assert.Contains(LedPattern.Positive, indicator.Patterns);
-        Assert.Equal(1, logger.Count(101)); // the outage is logged once, not once per retry
-        Assert.Equal(3, logger.Count(102));
-        Assert.Equal(1, logger.Count(103));
+        Assert.Equal(1, logger.Count(LogEvents.CaptureFailed)); // the outage is logged once, not once per retry
+        Assert.Equal(3, logger.Count(LogEvents.CaptureRetrying));
+        Assert.Equal(1, logger.Count(LogEvents.CaptureRecovered));
         Assert.True(pipeline.Overruns >= 1);
     }
 
@@ -57,7 +57,7 @@ public sealed class MicrophoneSourceTests
         Assert.Equal(1, pipeline.Overruns);
         Assert.Equal(1, metrics.CaptureOverruns);
         Assert.Equal(1, meters.Total("edgesentiment.capture.overruns"));
-        Assert.Equal(1, logger.Count(105));
+        Assert.Equal(1, logger.Count(LogEvents.CaptureOverrun));
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class PortAudioCaptureTests
             Assert.True((15 + i) * 1600 == found[i], $"read {15 + i} was the clip's samples from {found[i]}, not from {(15 + i) * 1600}");
         }
 
-        Assert.Equal(0, logger.Count(206));
+        Assert.Equal(0, logger.Count(LogEvents.SourceCrashed));
     }
 
     /// <summary>Where in the clip (or -1) <paramref name="samples"/> occur exactly, at a 1600-sample read boundary.</summary>
@@ -107,8 +107,8 @@ public sealed class PortAudioCaptureTests
         await stop.CancelAsync();
         await run.WaitAsync(Generous);
 
-        Assert.Equal(1, logger.Count(101));
-        Assert.Equal(1, logger.Count(103));
+        Assert.Equal(1, logger.Count(LogEvents.CaptureFailed));
+        Assert.Equal(1, logger.Count(LogEvents.CaptureRecovered));
     }
 
     private static SentimentPipeline Pipeline(ClipGate gate, string device, ClassifyWindow classify, RecordingSink sink, PipelineMetrics metrics, out ListLogger logger)

@@ -43,7 +43,7 @@ public sealed class SentimentPipelineTests
 
         await pipeline.RunAsync(CancellationToken.None).WaitAsync(Generous);
 
-        var moodChanges = logger.Entries.Where(e => e.Id.Id == 205).ToList();
+        var moodChanges = logger.Entries.Where(e => e.Id.Id == LogEvents.MoodChanged).ToList();
         Assert.NotEmpty(moodChanges);
         Assert.All(moodChanges, e => Assert.Equal(LogLevel.Debug, e.Level));
         Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Information && e.Message.Contains("mood", StringComparison.OrdinalIgnoreCase));
@@ -62,7 +62,7 @@ public sealed class SentimentPipelineTests
 
         Assert.Equal(5, Starts(healthy.Updates).Count);
         Assert.Equal(5, throwing.Calls);
-        Assert.Equal(5, logger.Count(203));
+        Assert.Equal(5, logger.Count(LogEvents.SinkFailed));
         Assert.Equal(AudienceMood.Negative, healthy.Updates[^1].Mood);
     }
 
@@ -119,7 +119,7 @@ public sealed class SentimentPipelineTests
         await pipeline.RunAsync(CancellationToken.None).WaitAsync(Generous);
 
         Assert.Equal(4, Starts(sink.Updates).Count);
-        Assert.Equal(1, logger.Count(202));
+        Assert.Equal(1, logger.Count(LogEvents.ClassifyFailed));
     }
 
     [Fact]

@@ -18,8 +18,8 @@ public sealed class ConnectionLogTests : IDisposable
         await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(port, _certificates), store => PublisherRun.AddMinute(store, 0));
 
         // Nothing listens: refused, again and again.
-        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6004) >= 3));
-        var refused = Entries(run, 6004);
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(LogEvents.MqttConnectFailed) >= 3));
+        var refused = Entries(run, LogEvents.MqttConnectFailed);
         Assert.Equal(LogLevel.Warning, refused[0].Level);
         Assert.Contains("check that the broker runs", refused[0].Message, StringComparison.Ordinal);
         Assert.All(refused.Skip(1), e => Assert.Equal(LogLevel.Debug, e.Level));
@@ -27,8 +27,8 @@ public sealed class ConnectionLogTests : IDisposable
         // A broker with a certificate from another CA: a new reason, so one Error, then Debug again.
         using (new MosquittoBroker(_certificates.CaFile, _certificates.OtherCaServer, port: port))
         {
-            Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6005) >= 3));
-            var distrusted = Entries(run, 6005);
+            Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(LogEvents.MqttCertificateRefused) >= 3));
+            var distrusted = Entries(run, LogEvents.MqttCertificateRefused);
             Assert.Equal(LogLevel.Error, distrusted[0].Level);
             Assert.Contains("is not issued by the CA in Mqtt:CaFile", distrusted[0].Message, StringComparison.Ordinal);
             Assert.All(distrusted.Skip(1), e => Assert.Equal(LogLevel.Debug, e.Level));
@@ -36,18 +36,18 @@ public sealed class ConnectionLogTests : IDisposable
         }
 
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, port: port);
-        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6011) == 1), broker.Log);
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(LogEvents.MqttReconnected) == 1), broker.Log);
 
-        var failed = run.Logger.Count(6004) + run.Logger.Count(6005);
-        var reconnected = Entries(run, 6011).Single();
+        var failed = run.Logger.Count(LogEvents.MqttConnectFailed) + run.Logger.Count(LogEvents.MqttCertificateRefused);
+        var reconnected = Entries(run, LogEvents.MqttReconnected).Single();
         Assert.Equal(LogLevel.Information, reconnected.Level);
         Assert.Contains($"after {failed} failed attempts", reconnected.Message, StringComparison.Ordinal);
-        Assert.Equal(0, run.Logger.Count(6003));
+        Assert.Equal(0, run.Logger.Count(LogEvents.MqttConnected));
         Assert.Equal(0, run.Publisher.GetStatus().FailedAttempts);
         Assert.True(failed >= 6);
 
         // Above Debug exactly when the reason differs from the attempt before (killing a broker may add one).
-        var attempts = run.Logger.Entries.Where(e => e.Id.Id is 6004 or 6005).ToList();
+        var attempts = run.Logger.Entries.Where(e => e.Id.Id is LogEvents.MqttConnectFailed or LogEvents.MqttCertificateRefused).ToList();
         for (var i = 1; i < attempts.Count; i++)
         {
             var changed = Reason(attempts[i].Message) != Reason(attempts[i - 1].Message);

@@ -19,7 +19,7 @@ public sealed class HomeAssistantDiscoveryTests : IDisposable
         var options = PublisherRun.TlsOptions(broker.Port, _certificates);
         options.HomeAssistantDiscovery = true;
         await using var run = await PublisherRun.StartAsync(options);
-        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6012) == 1), "the configs are announced after connecting");
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(LogEvents.MqttDiscoveryPublished) == 1), "the configs are announced after connecting");
 
         await using var homeAssistant = await TestSubscriber.ConnectAsync(broker.Port, topicFilter: "homeassistant/#");
         Assert.True(await homeAssistant.WaitForAsync(m => m.Count == 4, Patience), broker.Log);
@@ -69,7 +69,7 @@ public sealed class HomeAssistantDiscoveryTests : IDisposable
         // The outbox is drained after the announcement would have been made on the same connection.
         Assert.True(await everything.WaitForAsync(m => m.Any(x => x.Topic.EndsWith("/summary", StringComparison.Ordinal)), Patience), broker.Log);
         Assert.DoesNotContain(everything.Messages, m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal));
-        Assert.Equal(0, run.Logger.Count(6012));
+        Assert.Equal(0, run.Logger.Count(LogEvents.MqttDiscoveryPublished));
     }
 
     [Fact]

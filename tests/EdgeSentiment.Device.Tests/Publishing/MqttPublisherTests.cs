@@ -107,8 +107,8 @@ public sealed class MqttPublisherTests : IDisposable
         Assert.True(await Eventually.Within(Patience, () => run.Publisher.GetStatus().State != MqttConnectionState.Connected), "the publisher notices the outage");
         Assert.Equal(10, run.Publisher.GetStatus().OutboxDepth);
         Assert.NotNull(run.Publisher.GetStatus().LastError);
-        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6004) >= 2), "reconnect attempts fail while the broker is down");
-        Assert.Equal(1, run.Logger.Count(6006));
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(LogEvents.MqttConnectFailed) >= 2), "reconnect attempts fail while the broker is down");
+        Assert.Equal(1, run.Logger.Count(LogEvents.MqttConnectionLost));
 
         broker.Start();
         await subscriber.ReconnectAsync(broker.Port, persistentSession: true);
@@ -125,9 +125,9 @@ public sealed class MqttPublisherTests : IDisposable
         Assert.True(await Eventually.Within(Patience, () => run.Outbox.PeekOldest(20).Count == 0));
 
         // The lost connection is one line, the first refused attempt after it one more (repeats at Debug), the return one more.
-        var reconnected = Assert.Single(run.Logger.Entries, e => e.Id.Id == 6011);
-        Assert.Contains($"after {run.Logger.Count(6004)} failed attempts", reconnected.Message, StringComparison.Ordinal);
-        var attempts = run.Logger.Entries.Where(e => e.Id.Id == 6004).ToList();
+        var reconnected = Assert.Single(run.Logger.Entries, e => e.Id.Id == LogEvents.MqttReconnected);
+        Assert.Contains($"after {run.Logger.Count(LogEvents.MqttConnectFailed)} failed attempts", reconnected.Message, StringComparison.Ordinal);
+        var attempts = run.Logger.Entries.Where(e => e.Id.Id == LogEvents.MqttConnectFailed).ToList();
         Assert.Equal([LogLevel.Warning, LogLevel.Debug], attempts.Take(2).Select(e => e.Level));
         run.Logger.AssertNoErrors();
     }
@@ -151,7 +151,7 @@ public sealed class MqttPublisherTests : IDisposable
         }
 
         await using var second = await PublisherRun.StartAsync(options, bed.Open());
-        Assert.True(await Eventually.Within(Patience, () => second.Logger.Count(6004) >= 1), "the restarted agent finds no broker");
+        Assert.True(await Eventually.Within(Patience, () => second.Logger.Count(LogEvents.MqttConnectFailed) >= 1), "the restarted agent finds no broker");
         Assert.Equal(5, second.Publisher.GetStatus().OutboxDepth);
 
         broker.Start();
@@ -181,8 +181,8 @@ public sealed class MqttPublisherTests : IDisposable
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
         await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), store => PublisherRun.AddMinute(store, 0));
 
-        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6005) >= 2), "refused on every attempt");
-        var refusal = run.Logger.Entries.First(e => e.Id.Id == 6005);
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(LogEvents.MqttCertificateRefused) >= 2), "refused on every attempt");
+        var refusal = run.Logger.Entries.First(e => e.Id.Id == LogEvents.MqttCertificateRefused);
         Assert.Equal(LogLevel.Error, refusal.Level);
         Assert.Contains(reason, refusal.Message, StringComparison.Ordinal);
         Assert.Empty(subscriber.Messages);
@@ -212,7 +212,7 @@ public sealed class MqttPublisherTests : IDisposable
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, clientCertificate: _certificates);
         await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), store => PublisherRun.AddMinute(store, 0));
 
-        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(6004) >= 2));
+        Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(LogEvents.MqttConnectFailed) >= 2));
         Assert.Empty(subscriber.Messages);
         Assert.Single(run.Outbox.PeekOldest(10));
     }
@@ -225,8 +225,8 @@ public sealed class MqttPublisherTests : IDisposable
 
         await using (var secure = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), store => PublisherRun.AddMinute(store, 0)))
         {
-            Assert.True(await Eventually.Within(Patience, () => secure.Logger.Count(6004) >= 2));
-            Assert.Contains("TLS", secure.Logger.Entries.First(e => e.Id.Id == 6004).Message, StringComparison.Ordinal);
+            Assert.True(await Eventually.Within(Patience, () => secure.Logger.Count(LogEvents.MqttConnectFailed) >= 2));
+            Assert.Contains("TLS", secure.Logger.Entries.First(e => e.Id.Id == LogEvents.MqttConnectFailed).Message, StringComparison.Ordinal);
             Assert.Empty(subscriber.Messages);
         }
 
@@ -234,7 +234,7 @@ public sealed class MqttPublisherTests : IDisposable
         insecure.AllowInsecure = true;
         await using var run = await PublisherRun.StartAsync(insecure, store => PublisherRun.AddMinute(store, 0));
         Assert.True(await subscriber.WaitForAsync(m => Summaries(m).Count == 1, Patience), broker.Log);
-        Assert.Equal(1, run.Logger.Count(6002));
+        Assert.Equal(1, run.Logger.Count(LogEvents.MqttInsecure));
     }
 
     private static List<JsonElement> Summaries(IReadOnlyList<(string Topic, JsonElement Body, bool Retained)> messages) =>

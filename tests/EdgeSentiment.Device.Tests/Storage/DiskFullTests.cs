@@ -43,14 +43,14 @@ public sealed class DiskFullTests
             var status = store.GetStatus();
             Assert.True(status.WritesFailing);
             Assert.True(status.FailedWrites > 1);
-            Assert.Equal(1, bed.Logger.Count(5002));
+            Assert.Equal(1, bed.Logger.Count(LogEvents.StoreWritesFailing));
             Assert.DoesNotContain(bed.Logger.Entries, e => e.Level >= LogLevel.Error);
 
             File.Delete(filler);
             bed.Time.Advance(TimeSpan.FromSeconds(10));
             acknowledged.Add(store.AppendMinute(StoreTestBed.Minute(minute++))!.Value);
             Assert.False(store.GetStatus().WritesFailing, string.Join("\n", bed.Logger.Entries.Select(e => $"{e.Id.Id} {e.Message}")));
-            Assert.Equal(1, bed.Logger.Count(5003));
+            Assert.Equal(1, bed.Logger.Count(LogEvents.StoreWritesResumed));
             Assert.True(store.AppendWindow(StoreTestBed.Origin.AddHours(1), window));
         }
 

@@ -282,8 +282,8 @@ public sealed class LiteDbResultStoreTests : IDisposable
             Assert.Equal(2, store.GetStatus().RecordCounts[StoreCollections.Minutes]);
         }
 
-        Assert.Equal(1, _bed.Logger.Count(5004));
-        Assert.Contains(_bed.Logger.Entries, e => e.Id.Id == 5004 && e.Message.Contains(tamperedId.ToString(), StringComparison.Ordinal));
+        Assert.Equal(1, _bed.Logger.Count(LogEvents.StoreRecordTampered));
+        Assert.Contains(_bed.Logger.Entries, e => e.Id.Id == LogEvents.StoreRecordTampered && e.Message.Contains(tamperedId.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]

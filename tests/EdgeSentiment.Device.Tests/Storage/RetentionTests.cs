@@ -101,7 +101,7 @@ public sealed class RetentionTests : IDisposable
     }
 
     private List<(LogLevel Level, EventId Id, string Message)> RetentionLogged() =>
-        [.. _bed.Logger.Entries.Where(entry => entry.Id.Id == 5005)];
+        [.. _bed.Logger.Entries.Where(entry => entry.Id.Id == LogEvents.StoreRetentionApplied)];
 
     private long StoreSize() =>
         new FileInfo(_bed.DatabasePath).Length + (File.Exists(LogPath()) ? new FileInfo(LogPath()).Length : 0);

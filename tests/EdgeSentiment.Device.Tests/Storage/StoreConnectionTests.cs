@@ -24,12 +24,12 @@ public sealed class StoreConnectionTests : IDisposable
         _bed.Time.Advance(TimeSpan.FromSeconds(4));
         Assert.False(connection.TryWrite(Insert));
         Assert.Equal(3, connection.FailedWrites);
-        Assert.Equal(1, _bed.Logger.Count(5002));
+        Assert.Equal(1, _bed.Logger.Count(LogEvents.StoreWritesFailing));
 
         _bed.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.True(connection.TryWrite(Insert));
         Assert.False(connection.Failing);
-        Assert.Equal(1, _bed.Logger.Count(5003));
+        Assert.Equal(1, _bed.Logger.Count(LogEvents.StoreWritesResumed));
         Assert.Equal(1, connection.Read(db => new List<int> { db.GetCollection("probe").Count() })[0]);
     }
 
