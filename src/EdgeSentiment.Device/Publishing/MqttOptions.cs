@@ -38,7 +38,10 @@ public sealed class MqttOptions
 
     public int ReconnectMaxMilliseconds { get; set; } = 60_000;
 
-    /// <summary>How often the outbox is looked at while connected.</summary>
+    /// <summary>
+    /// How long to wait before offering the broker again a message it refused (or one the store could
+    /// not remove after the broker had it). New outbox entries and mood changes go out as they come.
+    /// </summary>
     public int OutboxPollMilliseconds { get; set; } = 1_000;
 
     /// <summary>How long a connection attempt or a publish may take before it counts as failed.</summary>

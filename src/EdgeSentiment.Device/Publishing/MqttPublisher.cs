@@ -18,6 +18,12 @@ namespace EdgeSentiment.Device.Publishing;
 /// capped, jittered backoff from its own loop (never from the disconnected event), logs a stretch of
 /// failures once per reason, and publishes the current mood, retained, on change.
 /// </summary>
+/// <remarks>
+/// The loop sleeps until there is something to do: an entry joined the outbox (<see cref="IOutbox.Enqueued"/>),
+/// the mood changed, the connection dropped, or a message the broker refused is due again. Windows
+/// arrive twice a second and the outbox changes about once a minute, so it neither polls the
+/// outbox nor wakes per window.
+/// </remarks>
 public sealed class MqttPublisher : BackgroundService
 {
     private const int DrainBatch = 32;
@@ -31,6 +37,8 @@ public sealed class MqttPublisher : BackgroundService
     private readonly Lock _statusGate = new();
     private readonly ConnectionEpisode _episode = new();
     private readonly MqttMetrics _metrics;
+    private readonly ITimer _retry;
+    private int _outboxChanged;
     private int _pendingMood = NoMood;
     private int _publishedMood = NoMood;
     private MqttConnectionState _state;
@@ -50,6 +58,8 @@ public sealed class MqttPublisher : BackgroundService
         _logger = logger;
         _state = _options.Enabled ? MqttConnectionState.Connecting : MqttConnectionState.Disabled;
         _metrics = new MqttMetrics(meterFactory, outbox.Count, () => GetState());
+        _retry = time.CreateTimer(_ => WakeForOutbox(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _outbox.Enqueued += OnEnqueued;
     }
 
     private string Broker => $"{_options.Host}:{_options.Port}";
@@ -57,8 +67,11 @@ public sealed class MqttPublisher : BackgroundService
     /// <summary>Notes the mood the indicators now show; it is published (retained) when it differs from the last one. Never blocks.</summary>
     public void PublishMood(AudienceMood mood)
     {
-        Interlocked.Exchange(ref _pendingMood, (int)mood);
-        _wake.Writer.TryWrite(true);
+        // Called for every window; only a different mood is news for the loop.
+        if (Interlocked.Exchange(ref _pendingMood, (int)mood) != (int)mood)
+        {
+            _wake.Writer.TryWrite(true);
+        }
     }
 
     /// <summary>A snapshot for the status command: connection state, outbox depth and drops, what was published, last error and last success.</summary>
@@ -79,6 +92,8 @@ public sealed class MqttPublisher : BackgroundService
 
     public override void Dispose()
     {
+        _outbox.Enqueued -= OnEnqueued;
+        _retry.Dispose();
         _metrics.Dispose();
         base.Dispose();
     }
@@ -114,6 +129,7 @@ public sealed class MqttPublisher : BackgroundService
             SetState(MqttConnectionState.Connecting);
             string? refusal = null;
             var wasConnected = false;
+            string reason;
             using var client = new MqttClientFactory().CreateMqttClient();
             client.DisconnectedAsync += _ =>
             {
@@ -124,28 +140,16 @@ public sealed class MqttPublisher : BackgroundService
             try
             {
                 var will = Status("offline");
-                await client.ConnectAsync(connection.Build(will, reason => refusal = reason), stoppingToken).ConfigureAwait(false);
+                await client.ConnectAsync(connection.Build(will, r => refusal = r), stoppingToken).ConfigureAwait(false);
                 failures = 0;
                 wasConnected = true;
-                int attempts;
-                lock (_statusGate)
-                {
-                    attempts = _episode.Succeed();
-                    _state = MqttConnectionState.Connected;
-                }
-
-                if (attempts > 0)
-                {
-                    MqttLog.Reconnected(_logger, connection.Broker, connection.ClientId, attempts);
-                }
-                else
-                {
-                    MqttLog.Connected(_logger, connection.Broker, connection.ClientId);
-                }
-
+                OnConnected(connection);
                 await PublishAsync(client, "status", Status("online"), retain: true, stoppingToken).ConfigureAwait(false);
                 await AnnounceAsync(client, stoppingToken).ConfigureAwait(false);
                 await RunConnectedAsync(client, stoppingToken).ConfigureAwait(false);
+
+                // The connection dropped without an exception (the broker went away between publishes).
+                reason = "the broker closed the connection";
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -154,92 +158,94 @@ public sealed class MqttPublisher : BackgroundService
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                var reason = refusal ?? Describe(ex);
-                var delay = Backoff(failures++);
-                var news = false;
-                lock (_statusGate)
-                {
-                    if (wasConnected)
-                    {
-                        _episode.Lose(reason);
-                    }
-                    else
-                    {
-                        news = _episode.Fail(reason);
-                    }
-                }
-
-                if (wasConnected)
-                {
-                    MqttLog.ConnectionLost(_logger, connection.Broker, reason);
-                }
-                else if (refusal is not null)
-                {
-                    MqttLog.CertificateRefused(_logger, news ? LogLevel.Error : LogLevel.Debug, connection.Broker, refusal);
-                }
-                else
-                {
-                    MqttLog.ConnectFailed(_logger, news ? LogLevel.Warning : LogLevel.Debug, connection.Broker, reason, delay);
-                }
-
-                SetError(reason, MqttConnectionState.WaitingToReconnect);
-                try
-                {
-                    await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-
-                continue;
+                reason = refusal ?? Describe(ex);
             }
 
-            if (!stoppingToken.IsCancellationRequested)
-            {
-                // The connection dropped without an exception (the broker went away between publishes).
-                var delay = Backoff(failures++);
-                lock (_statusGate)
-                {
-                    _episode.Lose("the broker closed the connection");
-                }
-
-                MqttLog.ConnectionLost(_logger, connection.Broker, "the broker closed the connection");
-                SetError("the broker closed the connection", MqttConnectionState.WaitingToReconnect);
-                try
-                {
-                    await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-            else
+            if (stoppingToken.IsCancellationRequested)
             {
                 await StopCleanlyAsync(client, connection).ConfigureAwait(false);
+                break;
+            }
+
+            // One way back for a failed attempt and a lost connection: log once per reason, wait, retry.
+            var delay = Backoff(failures++);
+            OnFailed(connection, wasConnected, refusal, reason, delay);
+            try
+            {
+                await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
             }
         }
 
         SetState(MqttConnectionState.Stopped);
     }
 
+    private void OnConnected(BrokerConnectionOptions connection)
+    {
+        int attempts;
+        lock (_statusGate)
+        {
+            attempts = _episode.Succeed();
+            _state = MqttConnectionState.Connected;
+        }
+
+        if (attempts > 0)
+        {
+            MqttLog.Reconnected(_logger, connection.Broker, connection.ClientId, attempts);
+        }
+        else
+        {
+            MqttLog.Connected(_logger, connection.Broker, connection.ClientId);
+        }
+    }
+
+    private void OnFailed(BrokerConnectionOptions connection, bool wasConnected, string? refusal, string reason, TimeSpan delay)
+    {
+        var news = false;
+        lock (_statusGate)
+        {
+            if (wasConnected)
+            {
+                _episode.Lose(reason);
+            }
+            else
+            {
+                news = _episode.Fail(reason);
+            }
+        }
+
+        if (wasConnected)
+        {
+            MqttLog.ConnectionLost(_logger, connection.Broker, reason);
+        }
+        else if (refusal is not null)
+        {
+            MqttLog.CertificateRefused(_logger, news ? LogLevel.Error : LogLevel.Debug, connection.Broker, refusal);
+        }
+        else
+        {
+            MqttLog.ConnectFailed(_logger, news ? LogLevel.Warning : LogLevel.Debug, connection.Broker, reason, delay);
+        }
+
+        SetError(reason, MqttConnectionState.WaitingToReconnect);
+    }
+
     private async Task RunConnectedAsync(IMqttClient client, CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested && client.IsConnected)
+        // What was queued while the device was not connected goes out first.
+        Volatile.Write(ref _outboxChanged, 1);
+        while (client.IsConnected)
         {
             await PublishMoodIfChangedAsync(client, stoppingToken).ConfigureAwait(false);
-            await DrainOutboxAsync(client, stoppingToken).ConfigureAwait(false);
-            using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            poll.CancelAfter(TimeSpan.FromMilliseconds(_options.OutboxPollMilliseconds));
-            try
+            if (Interlocked.Exchange(ref _outboxChanged, 0) == 1)
             {
-                await _wake.Reader.ReadAsync(poll.Token).ConfigureAwait(false);
+                await DrainOutboxAsync(client, stoppingToken).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The poll interval passed: look at the outbox again.
-            }
+
+            await _wake.Reader.ReadAsync(stoppingToken).ConfigureAwait(false);
         }
     }
 
@@ -264,12 +270,15 @@ public sealed class MqttPublisher : BackgroundService
                     var reason = $"{result.ReasonCode} {result.ReasonString}".Trim();
                     MqttLog.PublishRefused(_logger, entry.MessageId, $"{_options.TopicPrefix}/{subtopic}", reason);
                     SetError($"broker refused a {subtopic}: {reason}", MqttConnectionState.Connected);
+                    RetryLater();
                     return;
                 }
 
                 if (!_outbox.Acknowledge(entry.MessageId))
                 {
+                    // Still in the outbox: it goes again (same id) once the store can remove it.
                     MqttLog.AcknowledgeFailed(_logger, entry.MessageId);
+                    RetryLater();
                 }
 
                 lock (_statusGate)
@@ -305,6 +314,10 @@ public sealed class MqttPublisher : BackgroundService
         if (result.IsSuccess)
         {
             _publishedMood = mood;
+        }
+        else
+        {
+            RetryLater();
         }
     }
 
@@ -378,6 +391,18 @@ public sealed class MqttPublisher : BackgroundService
         var pending = _outbox.Count();
         MqttLog.Stopped(_logger, connection.Broker, pending);
     }
+
+    private void OnEnqueued(object? sender, EventArgs e) => WakeForOutbox();
+
+    private void WakeForOutbox()
+    {
+        Volatile.Write(ref _outboxChanged, 1);
+        _wake.Writer.TryWrite(true);
+    }
+
+    /// <summary>Looks at the outbox and the mood again after <see cref="MqttOptions.OutboxPollMilliseconds"/>: what the broker refused is offered again.</summary>
+    private void RetryLater() =>
+        _retry.Change(TimeSpan.FromMilliseconds(_options.OutboxPollMilliseconds), Timeout.InfiniteTimeSpan);
 
     private MqttConnectionState GetState()
     {

@@ -227,8 +227,31 @@ public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, I
         return removed;
     }
 
-    public IReadOnlyList<Stored<WindowResult>> ReadWindows(DateTime fromUtc, DateTime toUtc) =>
-        ReadBetween(StoreCollections.Windows, fromUtc, toUtc, StoreJson.Default.WindowResult, (_, value) => value);
+    public IReadOnlyList<Stored<WindowResult>> ReadWindows(DateTime fromUtc, DateTime toUtc)
+    {
+        lock (_gate)
+        {
+            // The windows waiting for their batch are answered from memory: a read never writes
+            // (status and history are polled), and they reach the disk with their batch.
+            var windows = ReadBetween(StoreCollections.Windows, fromUtc, toUtc, StoreJson.Default.WindowResult, (_, value) => value);
+            var stored = windows.Count;
+            foreach (var (id, startUtc, payload) in _windowBatch)
+            {
+                var time = SealedCollection.StoredTime(startUtc);
+                if (time >= fromUtc && time < toUtc)
+                {
+                    windows.Add(new Stored<WindowResult>(id, time, JsonSerializer.Deserialize(payload, StoreJson.Default.WindowResult)));
+                }
+            }
+
+            if (windows.Count > stored)
+            {
+                windows.Sort((a, b) => a.TimeUtc.CompareTo(b.TimeUtc));
+            }
+
+            return windows;
+        }
+    }
 
     public IReadOnlyList<Stored<MinuteSummary>> ReadMinutes(DateTime fromUtc, DateTime toUtc) =>
         ReadBetween(StoreCollections.Minutes, fromUtc, toUtc, StoreJson.Default.MinuteSummary, (_, value) => value);
@@ -455,7 +478,6 @@ public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, I
     {
         lock (_gate)
         {
-            FlushWindows();
             return Read(db => DecodeBetween(db, name, fromUtc, toUtc, typeInfo, map));
         }
     }

@@ -48,9 +48,7 @@ internal sealed class SealedCollection
 
     public BsonDocument Seal(Guid id, DateTime timeUtc, ReadOnlySpan<byte> plaintext, int? kind = null)
     {
-        // LiteDB keeps whole milliseconds; the bound time must be the one that is read back.
-        var utc = timeUtc.ToUniversalTime();
-        var time = new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        var time = StoredTime(timeUtc);
         var document = new BsonDocument
         {
             ["_id"] = id,
@@ -111,6 +109,16 @@ internal sealed class SealedCollection
             .Limit(1)
             .ToList();
         return first.Count == 0 ? null : TimeOf(first[0]);
+    }
+
+    /// <summary>
+    /// <paramref name="timeUtc"/> as a record keeps it: UTC, whole milliseconds (LiteDB's precision, and
+    /// the bound time must be the one that is read back).
+    /// </summary>
+    public static DateTime StoredTime(DateTime timeUtc)
+    {
+        var utc = timeUtc.ToUniversalTime();
+        return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
     }
 
     public static DateTime TimeOf(BsonDocument document) => document[Time].AsDateTime.ToUniversalTime();

@@ -18,13 +18,13 @@ public sealed class PublisherRun : IAsyncDisposable
 
     private readonly IDisposable _store;
 
-    private PublisherRun(MqttOptions options, IResultWriter writer, IOutbox outbox, IDisposable store, IMeterFactory? meterFactory)
+    private PublisherRun(MqttOptions options, IResultWriter writer, IOutbox outbox, IDisposable store, IMeterFactory? meterFactory, TimeProvider time)
     {
         Options = options;
         Writer = writer;
         Outbox = outbox;
         _store = store;
-        Publisher = new MqttPublisher(Microsoft.Extensions.Options.Options.Create(options), outbox, TimeProvider.System, Logger, meterFactory);
+        Publisher = new MqttPublisher(Microsoft.Extensions.Options.Options.Create(options), outbox, time, Logger, meterFactory);
     }
 
     public MqttOptions Options { get; }
@@ -59,10 +59,16 @@ public sealed class PublisherRun : IAsyncDisposable
     public static async Task<PublisherRun> StartAsync<TStore>(MqttOptions options, TStore store, Action<TStore>? before = null, IMeterFactory? meterFactory = null)
         where TStore : IResultWriter, IOutbox, IDisposable
     {
-        var failures = new MqttOptionsValidator().Validate(null, options);
-        Assert.True(failures.Succeeded, failures.FailureMessage);
-        var run = new PublisherRun(options, store, store, store, meterFactory);
+        var run = Create(options, store, store, store, meterFactory, TimeProvider.System);
         before?.Invoke(store);
+        await run.Publisher.StartAsync(CancellationToken.None);
+        return run;
+    }
+
+    /// <summary>Starts a publisher on its own clock over <paramref name="outbox"/>, filled by <paramref name="writer"/>; the run disposes <paramref name="store"/>.</summary>
+    public static async Task<PublisherRun> StartAsync(MqttOptions options, IResultWriter writer, IOutbox outbox, IDisposable store, TimeProvider time)
+    {
+        var run = Create(options, writer, outbox, store, null, time);
         await run.Publisher.StartAsync(CancellationToken.None);
         return run;
     }
@@ -73,6 +79,13 @@ public sealed class PublisherRun : IAsyncDisposable
         var start = new DateTime(2026, 1, 1, 20, 0, 0, DateTimeKind.Utc).AddMinutes(minute);
         var tally = new SentimentTally(30, 20, 4, 10, 6, new SentimentScores(0.2f, 0.5f, 0.3f));
         Assert.NotNull(store.AppendMinute(new MinuteSummary(start, tally, AudienceMood.Neutral)));
+    }
+
+    private static PublisherRun Create(MqttOptions options, IResultWriter writer, IOutbox outbox, IDisposable store, IMeterFactory? meterFactory, TimeProvider time)
+    {
+        var failures = new MqttOptionsValidator().Validate(null, options);
+        Assert.True(failures.Succeeded, failures.FailureMessage);
+        return new PublisherRun(options, writer, outbox, store, meterFactory, time);
     }
 
     public async Task StopAsync()

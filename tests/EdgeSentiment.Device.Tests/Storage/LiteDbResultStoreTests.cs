@@ -207,6 +207,33 @@ public sealed class LiteDbResultStoreTests : IDisposable
     }
 
     [Fact]
+    public void StatusReads_OfSessionsEventsMinutesAndWindows_DoNotWriteTheWindowsWaitingForTheirBatch()
+    {
+        // The control socket's status reads the running session and the recent faults; a poll must
+        // cost no write, or polling status turns the window batch into a transaction per poll.
+        using var store = _bed.Open();
+        var session = store.BeginSession(StoreTestBed.Origin, "matinee");
+        store.AppendEvent(new DeviceEvent(StoreTestBed.Origin, DeviceEventKind.Fault, "microphone unavailable"));
+        for (var i = 0; i < 5; i++)
+        {
+            store.AppendWindow(StoreTestBed.Origin.AddSeconds(2 * i), StoreTestBed.Window(0.1f, 0.2f, 0.7f));
+        }
+
+        var before = DatabaseFiles();
+        for (var poll = 0; poll < 3; poll++)
+        {
+            Assert.Equal(session, Assert.Single(store.ReadSessions(DateTime.MinValue, All)).Id);
+            Assert.Single(store.ReadEvents(DateTime.MinValue, All));
+            Assert.Empty(store.ReadMinutes(DateTime.MinValue, All));
+            Assert.Equal(StoreTestBed.Origin.AddSeconds(8), store.ReadWindows(DateTime.MinValue, All)[^1].TimeUtc);
+            Assert.Equal(5, store.ReadWindows(StoreTestBed.Origin, StoreTestBed.Origin.AddSeconds(10)).Count);
+            Assert.Equal(2, store.ReadWindows(StoreTestBed.Origin.AddSeconds(2), StoreTestBed.Origin.AddSeconds(6)).Count);
+        }
+
+        Assert.Equal(before, DatabaseFiles());
+    }
+
+    [Fact]
     public void ReadMinutesInSlices_SkipsGapsInOneStep_AndMovesPastASliceOfUnreadableRecords()
     {
         const int Day = 24 * 60;
