@@ -40,6 +40,10 @@ public sealed class DatabaseCheck : IDoctorCheck
         }
     }
 
+    private static string DamagedFix(DoctorContext context, string path) =>
+        $"restore {path} from a backup; or, to start anew without its records, move it aside (sudo mv {path} {path}.damaged) "
+        + $"and restart the agent, which makes a new, empty database (or set Store:DatabasePath in {context.ConfigurationHint})";
+
     private CheckResult Check(DoctorContext context)
     {
         var path = context.DatabasePath;
@@ -53,6 +57,12 @@ public sealed class DatabaseCheck : IDoctorCheck
         if (!File.Exists(path))
         {
             return CheckResult.Warn(Name, $"no result database at {path} yet; the agent creates it when it starts", $"start the agent ('systemctl start {ServiceCheck.Unit}'), or set Store:DatabasePath in {context.ConfigurationHint}");
+        }
+
+        // Read before LiteDB opens it: a damaged header or a file cut short is named, not an exception of LiteDB's.
+        if (StoreFileCheck.Problem(path) is { } damage)
+        {
+            return CheckResult.Fail(Name, $"{path} is damaged: {damage}; the agent will not start on it", DamagedFix(context, path));
         }
 
         var keyPath = context.KeyPath;
@@ -94,9 +104,13 @@ public sealed class DatabaseCheck : IDoctorCheck
         }
         catch (StoreOpenException e)
         {
-            return CheckResult.Fail(Name, e.Message, $"move the file aside (the agent then starts a new database), or set Store:DatabasePath in {context.ConfigurationHint}");
+            return CheckResult.Fail(Name, e.Message, DamagedFix(context, path));
         }
-        catch (Exception e) when (e is LiteDB.LiteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (StoreFileCheck.IsDamage(e))
+        {
+            return CheckResult.Fail(Name, $"{path} is damaged: LiteDB cannot read it ({StoreFileCheck.Readable(e.Message)}); its records are lost to the agent, export and history", DamagedFix(context, path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return CheckResult.Fail(Name, $"{path} does not open: {e.Message}", "run doctor as the service's user or with sudo; if it still fails, move the file aside and keep it for inspection");
         }

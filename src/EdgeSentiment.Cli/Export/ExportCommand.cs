@@ -222,7 +222,21 @@ public static class ExportCommand
 
                 return Task.CompletedTask;
             }).ConfigureAwait(false);
-            return exit == ExitCodes.Ok ? ReportTampered(store.GetStatus().TamperedRecords, console) : exit;
+            if (exit != ExitCodes.Ok)
+            {
+                return exit;
+            }
+
+            // A read the file failed returns no records, and the store counts it as a storage fault: an
+            // export that stopped there would look complete.
+            var status = store.GetStatus();
+            if (status.WritesFailing)
+            {
+                console.Fail($"{databasePath} could not be read to the end, so the export is incomplete; the file is damaged: {StoreFileCheck.Remedy} ('edgesentiment doctor' checks it)");
+                return ExitCodes.Failed;
+            }
+
+            return ReportTampered(status.TamperedRecords, console);
         }
         catch (Exception e) when (e is StoreKeyException or StoreOpenException)
         {

@@ -51,11 +51,9 @@ internal sealed class StoreConnection : IDisposable
         {
             db = StoreFile.Open(path);
         }
-        catch (Exception e) when (e is LiteException or InvalidCastException or FormatException)
+        catch (Exception e) when (StoreFileCheck.IsDamage(e))
         {
-            throw new StoreOpenException(
-                $"{path} is not a readable result database ({e.Message}); it was left as it is: "
-                + "move it aside to start a new one", e);
+            throw StoreFileCheck.Damaged(path, e);
         }
 
         try
@@ -67,6 +65,19 @@ internal sealed class StoreConnection : IDisposable
             }
 
             return db;
+        }
+        catch (Exception e) when (StoreFileCheck.IsDamage(e))
+        {
+            try
+            {
+                db.Dispose();
+            }
+            catch (Exception again) when (StoreFileCheck.IsDamage(again) || IsStorageFault(again))
+            {
+                // Closing a file LiteDB cannot read can fail again; the first failure is the one to report.
+            }
+
+            throw StoreFileCheck.Damaged(path, e);
         }
         catch
         {

@@ -23,12 +23,7 @@ internal static class StoreFile
 
     public static LiteDatabase Open(string databasePath)
     {
-        // LiteDB initialises a file it does not recognise, which would overwrite it; refuse instead.
-        if (!LooksLikeLiteDb(databasePath))
-        {
-            throw new StoreOpenException(
-                $"{databasePath} is not a LiteDB result database; it was left as it is: move it aside to start a new one");
-        }
+        StoreFileCheck.ThrowIfUnusable(databasePath);
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(directory))

@@ -31,18 +31,18 @@ public static class StoreServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<StoreOptions>>().Value;
             var keyPath = StoreKeyFile.ResolveForThisProcess(options.KeyFile);
             var logger = provider.GetRequiredService<ILogger<LiteDbResultStore>>();
-            if (options.CreateKeyIfMissing && StoreKeyFile.CreateIfMissing(keyPath))
+            if (options.CreateKeyIfMissing && StoreStart.CreateKeyIfMissing(keyPath, options.DatabasePath))
             {
                 StoreLog.KeyCreated(logger, keyPath);
             }
 
             using var key = StoreKeyFile.Load(keyPath);
-            return LiteDbResultStore.Open(
+            return StoreStart.Open(() => LiteDbResultStore.Open(
                 options,
                 key,
                 keyPath,
                 logger,
-                provider.GetRequiredService<TimeProvider>());
+                provider.GetRequiredService<TimeProvider>()), options.DatabasePath);
         });
 
         // One store, one file lock: each user sees it through the narrowest face it needs.

@@ -46,6 +46,25 @@ public sealed class AgentRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_DiskFullAtStart_Exits78WithTheResultStoreLine()
+    {
+        using var fileSystem = Storage.SmallFileSystem.TryMount(1);
+        Assert.True(fileSystem is not null, "this test mounts a 1 MB tmpfs and needs root (run scripts/test with sudo)");
+        using var folder = new TempFolder();
+        fileSystem.Fill();
+        var database = Path.Combine(fileSystem.Path, "results.db");
+        using var error = new StringWriter();
+
+        var code = await AgentRunner.RunAsync(
+            () => DeviceHost.CreateBuilder([.. Args(folder), "--Store:DatabasePath", database], folder.PathOf("no-config")).Build(),
+            error).WaitAsync(Generous);
+
+        Assert.Equal(78, code);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: result store: cannot open the result database {database}: No space left on device", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RunAsync_SourceEnds_Exits0()
     {
         using var folder = new TempFolder();

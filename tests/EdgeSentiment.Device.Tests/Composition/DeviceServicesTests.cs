@@ -70,6 +70,23 @@ public sealed class DeviceServicesTests
     }
 
     [Fact]
+    public void Prepare_KeyMissingButTheDatabaseExists_RefusesWithoutWritingAStrayKey()
+    {
+        using var config = new TempFolder();
+        using var host = Build(config);
+        DeviceServices.Prepare(host.Services);
+        host.Dispose();
+        var key = config.PathOf("state/edgesentiment.key");
+        File.Delete(key);
+        using var again = Build(config);
+
+        var error = Assert.Throws<StoreKeyException>(() => DeviceServices.Prepare(again.Services));
+
+        Assert.StartsWith($"no encryption key at {key}, but the result database {config.PathOf("state/results.db")} exists", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(key), "a new key was written that cannot read the database");
+    }
+
+    [Fact]
     public void Prepare_StoreKeyMissingOnALocalRun_WritesAKeyOnlyItsOwnerCanRead()
     {
         using var config = new TempFolder();
