@@ -3,6 +3,8 @@ using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Device.Storage.Sealing;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EdgeSentiment.Testing;
 
@@ -30,9 +32,9 @@ public sealed class StoreTestBed : IDisposable
 
     public StoreOptions Options { get; }
 
-    public ListLogger Logger { get; } = new();
+    public FakeLogger Logger { get; } = new();
 
-    public ManualTimeProvider Time { get; } = new(new DateTimeOffset(Origin));
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(Origin));
 
     public LiteDbResultStore Open(string? keyPath = null)
     {

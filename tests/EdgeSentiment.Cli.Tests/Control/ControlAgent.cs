@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace EdgeSentiment.Cli.Tests.Control;
 
@@ -60,7 +61,7 @@ public sealed class ControlAgent : IAsyncLifetime, IDisposable
     public RecordingIndicator Indicator { get; } = new();
 
     /// <summary>Everything the agent logged; a test that made it log at Error has found a defect.</summary>
-    public ListLogger Log { get; } = new();
+    public FakeLogger Log { get; } = new();
 
     public IServiceProvider Services => _host?.Services ?? throw new InvalidOperationException("the agent is not started");
 
@@ -81,7 +82,7 @@ public sealed class ControlAgent : IAsyncLifetime, IDisposable
         ];
         var builder = DeviceHost.CreateBuilder(args, _folder.PathOf("no-config"));
         builder.Services.AddSingleton<IMoodIndicator>(Indicator);
-        builder.Logging.AddProvider(new RecordingLoggerProvider(Log));
+        builder.Logging.AddProvider(new FakeLoggerProvider(Log.Collector));
         _host = builder.Build();
         DeviceServices.Prepare(_host.Services);
         await _host.StartAsync().WaitAsync(Generous);

@@ -3,6 +3,7 @@ using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Export;
 using EdgeSentiment.Device.Control.Contract;
 using EdgeSentiment.Device.Indicators;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Cli.Tests.Control;
 

@@ -4,6 +4,7 @@ using EdgeSentiment.Device.Control;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
 namespace EdgeSentiment.Cli.Tests.Control;
@@ -22,7 +23,7 @@ public sealed class SocketLifeTests
     [Fact]
     public async Task ASecondServerOnALiveSocket_RunsWithoutOneAndLeavesTheFirstAlone()
     {
-        var logger = new ListLogger();
+        var logger = new FakeLogger();
         await using var second = Server(_agent.SocketPath, logger);
 
         await second.StartAsync(CancellationToken.None);
@@ -45,7 +46,7 @@ public sealed class SocketLifeTests
             File.Move(folder.PathOf("bound.sock"), path);
         }
 
-        var logger = new ListLogger();
+        var logger = new FakeLogger();
         await using var server = Server(path, logger);
 
         await server.StartAsync(CancellationToken.None);
@@ -59,9 +60,9 @@ public sealed class SocketLifeTests
         logger.AssertNoErrors();
     }
 
-    private ControlServer Server(string path, ListLogger logger) => new(
+    private ControlServer Server(string path, FakeLogger logger) => new(
         Options.Create(new ControlOptions { SocketPath = path }),
         _agent.Services.GetRequiredService<ControlEndpoints>(),
         NullLoggerFactory.Instance,
-        new TypedLogger<ControlServer>(logger));
+        new FakeLogger<ControlServer>(logger.Collector));
 }

@@ -1,9 +1,13 @@
+using System.Diagnostics.Metrics;
 using EdgeSentiment.Device.Capture;
 using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Tests.Fakes;
 using EdgeSentiment.Device.Tests.Pipeline;
 using EdgeSentiment.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace EdgeSentiment.Device.Tests.Capture;
 
@@ -15,7 +19,7 @@ public sealed class MicrophoneSourceTests
     public async Task Run_DeviceMissingAtStart_ShowsFaultLogsOnceAndRecoversWhenItAppears()
     {
         var device = new ScriptedCaptureDevice(openSucceeds: attempt => attempt >= 4, readsBeforeLoss: _ => null);
-        var logger = new ListLogger();
+        var logger = new FakeLogger();
         var indicator = new RecordingIndicator();
         var sink = new RecordingSink();
         var source = new MicrophoneSource(device, "usb", TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40), logger);
@@ -40,8 +44,10 @@ public sealed class MicrophoneSourceTests
     {
         // The scripted device reports an overflow on its third read, once per open.
         var device = new ScriptedCaptureDevice(openSucceeds: _ => true, readsBeforeLoss: _ => null);
-        var logger = new ListLogger();
-        using var meters = new TestMeterFactory();
+        var logger = new FakeLogger();
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var overruns = new MetricCollector<long>(meters, PipelineMetrics.MeterName, "edgesentiment.capture.overruns");
         using var metrics = new PipelineMetrics(meters);
         var sink = new RecordingSink();
         var source = new MicrophoneSource(device, "usb", TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40), logger);
@@ -56,7 +62,7 @@ public sealed class MicrophoneSourceTests
         Assert.Equal(1, device.Attempts);
         Assert.Equal(1, pipeline.Overruns);
         Assert.Equal(1, metrics.CaptureOverruns);
-        Assert.Equal(1, meters.Total("edgesentiment.capture.overruns"));
+        Assert.Equal(1, overruns.GetMeasurementSnapshot().EvaluateAsCounter());
         Assert.Equal(1, logger.Count(LogEvents.CaptureOverrun));
     }
 
@@ -69,7 +75,7 @@ public sealed class MicrophoneSourceTests
             readsBeforeLoss: attempt => attempt == 0 ? 30 : null);
         var indicator = new RecordingIndicator();
         var sink = new RecordingSink();
-        var source = new MicrophoneSource(device, "usb", TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40), new ListLogger());
+        var source = new MicrophoneSource(device, "usb", TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(40), new FakeLogger());
         var pipeline = PipelineRunner.Create(source, FakeWindows.BySign, [new IndicatorSink(indicator), sink]);
         using var stop = new CancellationTokenSource();
 

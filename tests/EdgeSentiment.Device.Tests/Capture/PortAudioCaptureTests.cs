@@ -3,6 +3,7 @@ using EdgeSentiment.Device.Capture;
 using EdgeSentiment.Device.Capture.PortAudio;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Testing;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace EdgeSentiment.Device.Tests.Capture;
 
@@ -111,9 +112,9 @@ public sealed class PortAudioCaptureTests
         Assert.Equal(1, logger.Count(LogEvents.CaptureRecovered));
     }
 
-    private static SentimentPipeline Pipeline(ClipGate gate, string device, ClassifyWindow classify, RecordingSink sink, PipelineMetrics metrics, out ListLogger logger)
+    private static SentimentPipeline Pipeline(ClipGate gate, string device, ClassifyWindow classify, RecordingSink sink, PipelineMetrics metrics, out FakeLogger logger)
     {
-        logger = new ListLogger();
+        logger = new FakeLogger();
         var source = new MicrophoneSource(gate, device, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), logger);
         return new SentimentPipeline(
             source,

@@ -2,6 +2,7 @@ using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Testing;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace EdgeSentiment.Device.Tests.Indicators;
 
@@ -13,7 +14,7 @@ public sealed class GpioLedHardwareTests
     public async Task GpioLeds_EveryPattern_ShowsOnTheBoardAndEndsDark()
     {
         var options = new IndicatorOptions { Kind = nameof(IndicatorKind.GpioLeds), BlinkPeriodMilliseconds = 500 };
-        using var indicator = IndicatorFactory.Create(options, TimeProvider.System, new ListLogger());
+        using var indicator = IndicatorFactory.Create(options, TimeProvider.System, new FakeLogger());
 
         foreach (var mood in (AudienceMood[])[AudienceMood.Negative, AudienceMood.Neutral, AudienceMood.Positive, AudienceMood.NoSpeech])
         {

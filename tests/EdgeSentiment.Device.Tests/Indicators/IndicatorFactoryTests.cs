@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using EdgeSentiment.Device.Indicators;
-using EdgeSentiment.Testing;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace EdgeSentiment.Device.Tests.Indicators;
 
@@ -18,7 +18,7 @@ public sealed class IndicatorFactoryTests
 
         var options = new IndicatorOptions { Kind = "GpioLeds", GpioChip = 0 };
 
-        var error = Assert.Throws<PlatformNotSupportedException>(() => IndicatorFactory.Create(options, TimeProvider.System, new ListLogger()));
+        var error = Assert.Throws<PlatformNotSupportedException>(() => IndicatorFactory.Create(options, TimeProvider.System, new FakeLogger()));
 
         Assert.Contains("sudo apt-get install libgpiod2", error.Message, StringComparison.Ordinal);
         Assert.Contains("Indicator:Kind", error.Message, StringComparison.Ordinal);

@@ -1,5 +1,5 @@
 using EdgeSentiment.Device.Pipeline;
-using EdgeSentiment.Testing;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace EdgeSentiment.Device.Tests.Pipeline;
 
@@ -12,7 +12,7 @@ internal static class PipelineRunner
         IReadOnlyList<IMoodSink> sinks,
         PipelineSettings? settings = null,
         PipelineMetrics? metrics = null,
-        ListLogger? logger = null) =>
+        FakeLogger? logger = null) =>
         new(
             source,
             classify,
@@ -21,5 +21,5 @@ internal static class PipelineRunner
             metrics ?? new PipelineMetrics(),
             new PipelineHeartbeat(TimeProvider.System),
             TimeProvider.System,
-            logger ?? new ListLogger());
+            logger ?? new FakeLogger());
 }

@@ -4,6 +4,7 @@ using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Tests.Fakes;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace EdgeSentiment.Device.Tests.Pipeline;
 
@@ -37,16 +38,16 @@ public sealed class SentimentPipelineTests
     [Fact]
     public async Task RunAsync_MoodChanges_AreLoggedOnlyAtDebugSoTheJournalKeepsNoMoods()
     {
-        var logger = new ListLogger();
+        var logger = new FakeLogger();
         var source = new ScriptedAudioSource([.. FakeWindows.Constant(-0.5f, 6.0), .. FakeWindows.Constant(0.5f, 6.0)], isLive: false);
         var pipeline = PipelineRunner.Create(source, FakeWindows.BySign, [new RecordingSink()], logger: logger);
 
         await pipeline.RunAsync(CancellationToken.None).WaitAsync(Generous);
 
-        var moodChanges = logger.Entries.Where(e => e.Id.Id == LogEvents.MoodChanged).ToList();
+        var moodChanges = logger.Collector.GetSnapshot().Where(e => e.Id.Id == LogEvents.MoodChanged).ToList();
         Assert.NotEmpty(moodChanges);
         Assert.All(moodChanges, e => Assert.Equal(LogLevel.Debug, e.Level));
-        Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Information && e.Message.Contains("mood", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), e => e.Level >= LogLevel.Information && e.Message.Contains("mood", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -54,7 +55,7 @@ public sealed class SentimentPipelineTests
     {
         var healthy = new RecordingSink();
         var throwing = new ThrowingSink();
-        var logger = new ListLogger();
+        var logger = new FakeLogger();
         var source = new ScriptedAudioSource(FakeWindows.Constant(-0.5f, 4.0), isLive: false);
         var pipeline = PipelineRunner.Create(source, FakeWindows.BySign, [throwing, healthy], logger: logger);
 
@@ -109,7 +110,7 @@ public sealed class SentimentPipelineTests
     public async Task RunAsync_ModelThatThrows_SkipsTheWindowAndKeepsRunning()
     {
         var sink = new RecordingSink();
-        var logger = new ListLogger();
+        var logger = new FakeLogger();
         var calls = 0;
         WindowResult Flaky(ReadOnlySpan<float> window, TimeSpan start) =>
             Interlocked.Increment(ref calls) == 2 ? throw new InvalidOperationException("model hiccup") : FakeWindows.BySign(window, start);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace EdgeSentiment.Device.Tests.Publishing;
 
@@ -32,7 +33,7 @@ public sealed class ConnectionLogTests : IDisposable
             Assert.Equal(LogLevel.Error, distrusted[0].Level);
             Assert.Contains("is not issued by the CA in Mqtt:CaFile", distrusted[0].Message, StringComparison.Ordinal);
             Assert.All(distrusted.Skip(1), e => Assert.Equal(LogLevel.Debug, e.Level));
-            Assert.Single(run.Logger.Entries, e => e.Level >= LogLevel.Error);
+            Assert.Single(run.Logger.Collector.GetSnapshot(), e => e.Level >= LogLevel.Error);
         }
 
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, port: port);
@@ -47,7 +48,7 @@ public sealed class ConnectionLogTests : IDisposable
         Assert.True(failed >= 6);
 
         // Above Debug exactly when the reason differs from the attempt before (killing a broker may add one).
-        var attempts = run.Logger.Entries.Where(e => e.Id.Id is LogEvents.MqttConnectFailed or LogEvents.MqttCertificateRefused).ToList();
+        var attempts = run.Logger.Collector.GetSnapshot().Where(e => e.Id.Id is LogEvents.MqttConnectFailed or LogEvents.MqttCertificateRefused).ToList();
         for (var i = 1; i < attempts.Count; i++)
         {
             var changed = Reason(attempts[i].Message) != Reason(attempts[i - 1].Message);
@@ -62,6 +63,6 @@ public sealed class ConnectionLogTests : IDisposable
         return match.Groups["reason"].Value;
     }
 
-    private static List<(LogLevel Level, EventId Id, string Message)> Entries(PublisherRun run, int eventId) =>
-        run.Logger.Entries.Where(e => e.Id.Id == eventId).ToList();
+    private static List<FakeLogRecord> Entries(PublisherRun run, int eventId) =>
+        run.Logger.Collector.GetSnapshot().Where(e => e.Id.Id == eventId).ToList();
 }

@@ -125,9 +125,9 @@ public sealed class MqttPublisherTests : IDisposable
         Assert.True(await Eventually.Within(Patience, () => run.Outbox.PeekOldest(20).Count == 0));
 
         // The lost connection is one line, the first refused attempt after it one more (repeats at Debug), the return one more.
-        var reconnected = Assert.Single(run.Logger.Entries, e => e.Id.Id == LogEvents.MqttReconnected);
+        var reconnected = Assert.Single(run.Logger.Collector.GetSnapshot(), e => e.Id.Id == LogEvents.MqttReconnected);
         Assert.Contains($"after {run.Logger.Count(LogEvents.MqttConnectFailed)} failed attempts", reconnected.Message, StringComparison.Ordinal);
-        var attempts = run.Logger.Entries.Where(e => e.Id.Id == LogEvents.MqttConnectFailed).ToList();
+        var attempts = run.Logger.Collector.GetSnapshot().Where(e => e.Id.Id == LogEvents.MqttConnectFailed).ToList();
         Assert.Equal([LogLevel.Warning, LogLevel.Debug], attempts.Take(2).Select(e => e.Level));
         run.Logger.AssertNoErrors();
     }
@@ -182,7 +182,7 @@ public sealed class MqttPublisherTests : IDisposable
         await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), store => PublisherRun.AddMinute(store, 0));
 
         Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(LogEvents.MqttCertificateRefused) >= 2), "refused on every attempt");
-        var refusal = run.Logger.Entries.First(e => e.Id.Id == LogEvents.MqttCertificateRefused);
+        var refusal = run.Logger.Collector.GetSnapshot().First(e => e.Id.Id == LogEvents.MqttCertificateRefused);
         Assert.Equal(LogLevel.Error, refusal.Level);
         Assert.Contains(reason, refusal.Message, StringComparison.Ordinal);
         Assert.Empty(subscriber.Messages);
@@ -226,7 +226,7 @@ public sealed class MqttPublisherTests : IDisposable
         await using (var secure = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates), store => PublisherRun.AddMinute(store, 0)))
         {
             Assert.True(await Eventually.Within(Patience, () => secure.Logger.Count(LogEvents.MqttConnectFailed) >= 2));
-            Assert.Contains("TLS", secure.Logger.Entries.First(e => e.Id.Id == LogEvents.MqttConnectFailed).Message, StringComparison.Ordinal);
+            Assert.Contains("TLS", secure.Logger.Collector.GetSnapshot().First(e => e.Id.Id == LogEvents.MqttConnectFailed).Message, StringComparison.Ordinal);
             Assert.Empty(subscriber.Messages);
         }
 

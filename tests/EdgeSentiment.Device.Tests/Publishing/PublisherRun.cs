@@ -6,6 +6,7 @@ using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Device.Storage.Outbox;
 using EdgeSentiment.Testing;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace EdgeSentiment.Device.Tests.Publishing;
 
@@ -34,7 +35,7 @@ public sealed class PublisherRun : IAsyncDisposable
 
     public IOutbox Outbox { get; }
 
-    public ListLogger Logger { get; } = new();
+    public FakeLogger Logger { get; } = new();
 
     public MqttPublisher Publisher { get; }
 

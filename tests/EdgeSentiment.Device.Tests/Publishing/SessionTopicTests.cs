@@ -1,9 +1,13 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Core.Summaries;
+using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace EdgeSentiment.Device.Tests.Publishing;
 
@@ -24,8 +28,11 @@ public sealed class SessionTopicTests : IDisposable
     {
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
-        using var meters = new TestMeterFactory();
-        using var metrics = new MetricsRecorder(meters);
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var published = new MetricCollector<long>(meters, PipelineMetrics.MeterName, MqttMetrics.PublishedName);
+        using var outboxDepth = new MetricCollector<int>(meters, PipelineMetrics.MeterName, MqttMetrics.OutboxDepthName);
+        using var connection = new MetricCollector<int>(meters, PipelineMetrics.MeterName, MqttMetrics.ConnectionStateName);
         var tally = new SentimentTally(240, 200, 40, 100, 60, new SentimentScores(0.25f, 0.45f, 0.3f));
         Guid titled = default;
         Guid untitled = default;
@@ -64,11 +71,11 @@ public sealed class SessionTopicTests : IDisposable
         Assert.Equal(2, status.PublishedSummaries);
         Assert.Equal(2, status.PublishedSessions);
         Assert.Equal(0, status.OutboxDepth);
-        Assert.Equal(2, metrics.Sum(MqttMetrics.PublishedName, "summary"));
-        Assert.Equal(2, metrics.Sum(MqttMetrics.PublishedName, "session"));
-        Assert.True(metrics.Sum(MqttMetrics.PublishedName, "status") >= 1);
-        Assert.Equal(0, metrics.Gauge(MqttMetrics.OutboxDepthName));
-        Assert.Equal((int)MqttConnectionState.Connected, metrics.Gauge(MqttMetrics.ConnectionStateName));
+        Assert.Equal(2, Published(published, "summary"));
+        Assert.Equal(2, Published(published, "session"));
+        Assert.True(Published(published, "status") >= 1);
+        Assert.Equal(0, Latest(outboxDepth));
+        Assert.Equal((int)MqttConnectionState.Connected, Latest(connection));
         run.Logger.AssertNoErrors();
         _bed.Logger.AssertNoErrors();
     }
@@ -76,8 +83,11 @@ public sealed class SessionTopicTests : IDisposable
     [Fact]
     public async Task While_the_broker_is_away_the_gauges_show_the_waiting_outbox_and_the_state()
     {
-        using var meters = new TestMeterFactory();
-        using var metrics = new MetricsRecorder(meters);
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var published = new MetricCollector<long>(meters, PipelineMetrics.MeterName, MqttMetrics.PublishedName);
+        using var outboxDepth = new MetricCollector<int>(meters, PipelineMetrics.MeterName, MqttMetrics.OutboxDepthName);
+        using var connection = new MetricCollector<int>(meters, PipelineMetrics.MeterName, MqttMetrics.ConnectionStateName);
         var options = PublisherRun.TlsOptions(MosquittoBroker.FreePort(), _certificates);
         await using var run = await PublisherRun.StartAsync(options, _bed.Open(), store =>
         {
@@ -86,14 +96,23 @@ public sealed class SessionTopicTests : IDisposable
         }, meters);
 
         Assert.True(await Eventually.Within(Patience, () => run.Publisher.GetStatus().State == MqttConnectionState.WaitingToReconnect));
-        Assert.Equal(2, metrics.Gauge(MqttMetrics.OutboxDepthName));
-        Assert.Contains(metrics.Gauge(MqttMetrics.ConnectionStateName), new int?[] { (int)MqttConnectionState.Connecting, (int)MqttConnectionState.WaitingToReconnect });
-        Assert.Equal(0, metrics.Sum(MqttMetrics.PublishedName, "summary"));
+        Assert.Equal(2, Latest(outboxDepth));
+        Assert.Contains(Latest(connection), new int?[] { (int)MqttConnectionState.Connecting, (int)MqttConnectionState.WaitingToReconnect });
+        Assert.Equal(0, Published(published, "summary"));
         var status = run.Publisher.GetStatus();
         Assert.Equal(2, status.OutboxDepth);
         Assert.NotNull(status.LastError);
         Assert.Null(status.LastSuccessUtc);
         Assert.True(status.FailedAttempts >= 1);
+    }
+
+    private static long Published(MetricCollector<long> published, string topic) =>
+        published.GetMeasurementSnapshot().ContainsTags(new KeyValuePair<string, object?>("topic", topic)).EvaluateAsCounter();
+
+    private static int? Latest(MetricCollector<int> gauge)
+    {
+        gauge.RecordObservableInstruments();
+        return gauge.LastMeasurement?.Value;
     }
 
     private static List<(string Topic, JsonElement Body, bool Retained)> Outbox(IReadOnlyList<(string Topic, JsonElement Body, bool Retained)> messages) =>

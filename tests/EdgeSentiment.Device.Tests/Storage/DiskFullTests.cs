@@ -44,12 +44,12 @@ public sealed class DiskFullTests
             Assert.True(status.WritesFailing);
             Assert.True(status.FailedWrites > 1);
             Assert.Equal(1, bed.Logger.Count(LogEvents.StoreWritesFailing));
-            Assert.DoesNotContain(bed.Logger.Entries, e => e.Level >= LogLevel.Error);
+            Assert.DoesNotContain(bed.Logger.Collector.GetSnapshot(), e => e.Level >= LogLevel.Error);
 
             File.Delete(filler);
             bed.Time.Advance(TimeSpan.FromSeconds(10));
             acknowledged.Add(store.AppendMinute(StoreTestBed.Minute(minute++))!.Value);
-            Assert.False(store.GetStatus().WritesFailing, string.Join("\n", bed.Logger.Entries.Select(e => $"{e.Id.Id} {e.Message}")));
+            Assert.False(store.GetStatus().WritesFailing, string.Join("\n", bed.Logger.Collector.GetSnapshot().Select(e => $"{e.Id.Id} {e.Message}")));
             Assert.Equal(1, bed.Logger.Count(LogEvents.StoreWritesResumed));
             Assert.True(store.AppendWindow(StoreTestBed.Origin.AddHours(1), window));
         }

@@ -310,7 +310,7 @@ public sealed class LiteDbResultStoreTests : IDisposable
         }
 
         Assert.Equal(1, _bed.Logger.Count(LogEvents.StoreRecordTampered));
-        Assert.Contains(_bed.Logger.Entries, e => e.Id.Id == LogEvents.StoreRecordTampered && e.Message.Contains(tamperedId.ToString(), StringComparison.Ordinal));
+        Assert.Contains(_bed.Logger.Collector.GetSnapshot(), e => e.Id.Id == LogEvents.StoreRecordTampered && e.Message.Contains(tamperedId.ToString(), StringComparison.Ordinal));
     }
 
     [Fact]

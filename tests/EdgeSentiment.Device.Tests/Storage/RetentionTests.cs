@@ -2,6 +2,7 @@ using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace EdgeSentiment.Device.Tests.Storage;
 
@@ -100,8 +101,8 @@ public sealed class RetentionTests : IDisposable
         Assert.Equal(LogLevel.Information, Assert.Single(RetentionLogged()).Level);
     }
 
-    private List<(LogLevel Level, EventId Id, string Message)> RetentionLogged() =>
-        [.. _bed.Logger.Entries.Where(entry => entry.Id.Id == LogEvents.StoreRetentionApplied)];
+    private List<FakeLogRecord> RetentionLogged() =>
+        [.. _bed.Logger.Collector.GetSnapshot().Where(entry => entry.Id.Id == LogEvents.StoreRetentionApplied)];
 
     private long StoreSize() =>
         new FileInfo(_bed.DatabasePath).Length + (File.Exists(LogPath()) ? new FileInfo(LogPath()).Length : 0);
