@@ -46,6 +46,7 @@ public static class LogEvents
     public const int StoreOutboxDropped = 505;
     public const int StoreMaintenanceFailed = 506;
     public const int StoreKeyCreated = 507;
+    public const int StoreSummariesDropped = 508;
 
     // Publishing (MQTT)
     public const int MqttDisabled = 600;

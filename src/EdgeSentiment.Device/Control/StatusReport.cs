@@ -91,7 +91,10 @@ public sealed class StatusReport
                 store.FailedWrites,
                 store.DroppedWindows,
                 store.TamperedRecords,
-                _keyPath),
+                _keyPath)
+            {
+                DroppedSummaries = store.DroppedSummaries,
+            },
             new BrokerInfo(
                 broker.State,
                 broker.Broker,

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -20,7 +21,9 @@ namespace EdgeSentiment.Device.Storage;
 /// </summary>
 public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, IStoreMaintenance, IDisposable
 {
+    // Four hours of minutes wait in memory for the disk; past that the oldest go, counted and logged.
     private const int PendingMinutesLimit = 240;
+    private static readonly TimeSpan DropLogInterval = TimeSpan.FromHours(1);
 
     // One transaction per window would journal several 8 KB pages every two seconds, gigabytes a day
     // on an SD card; windows are batched (at most a minute of them is lost in a crash, and no window
@@ -34,17 +37,22 @@ public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, I
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly StoreConnection _connection;
+    private readonly StoreMetrics _metrics;
     private readonly Queue<PendingMinute> _pendingMinutes = new();
     private readonly HashSet<Guid> _tampered = [];
     private readonly List<(Guid Id, DateTime StartUtc, byte[] Payload)> _windowBatch = new(WindowBatch);
     private long _droppedWindows;
+    private long _droppedSummaries;
+    private long _droppedSummariesUnlogged;
+    private DateTimeOffset? _lastDropLogged;
     private long _outboxDropped;
     private RetentionReport? _lastRetention;
     private bool _disposed;
 
     private LiteDbResultStore(
-        StoreOptions options, RecordSealer sealer, DatabaseLock fileLock, StoreConnection connection, long outboxDropped, ILogger logger, TimeProvider time)
+        StoreOptions options, RecordSealer sealer, DatabaseLock fileLock, StoreConnection connection, long outboxDropped, ILogger logger, TimeProvider time, IMeterFactory? meterFactory)
     {
+        _metrics = new StoreMetrics(meterFactory);
         _options = options;
         _sealer = sealer;
         _lock = fileLock;
@@ -59,7 +67,7 @@ public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, I
     /// Throws <see cref="StoreKeyException"/> for a wrong key and <see cref="StoreOpenException"/> when the
     /// file is held or unreadable; in both cases the file is left as it is.
     /// </summary>
-    public static LiteDbResultStore Open(StoreOptions options, StoreKey key, string keyPath, ILogger logger, TimeProvider time)
+    public static LiteDbResultStore Open(StoreOptions options, StoreKey key, string keyPath, ILogger logger, TimeProvider time, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(key);
@@ -73,7 +81,7 @@ public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, I
             db = StoreConnection.OpenVerified(path, key.Id, keyPath);
             var outboxDropped = StoreFile.ReadOutboxDropped(db);
             var connection = new StoreConnection(db, path, key.Id, keyPath, logger, time);
-            var store = new LiteDbResultStore(options, sealer, fileLock, connection, outboxDropped, logger, time);
+            var store = new LiteDbResultStore(options, sealer, fileLock, connection, outboxDropped, logger, time, meterFactory);
             StoreLog.Opened(logger, path, key.Id);
             return store;
         }
@@ -127,6 +135,7 @@ public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, I
             if (_pendingMinutes.Count == PendingMinutesLimit)
             {
                 _pendingMinutes.Dequeue();
+                CountDroppedSummary();
             }
 
             _pendingMinutes.Enqueue(pending);
@@ -333,7 +342,10 @@ public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, I
                 _droppedWindows,
                 _outboxDropped,
                 _tampered.Count,
-                _lastRetention);
+                _lastRetention)
+            {
+                DroppedSummaries = _droppedSummaries,
+            };
         }
     }
 
@@ -350,6 +362,7 @@ public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, I
             _disposed = true;
             FlushWindows();
             _connection.Dispose();
+            _metrics.Dispose();
             _sealer.Dispose();
             _lock.Dispose();
         }
@@ -394,6 +407,20 @@ public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, I
         }
 
         return dropped;
+    }
+
+    private void CountDroppedSummary()
+    {
+        _droppedSummaries++;
+        _droppedSummariesUnlogged++;
+        _metrics.SummaryDropped();
+        var now = _time.GetUtcNow();
+        if (_lastDropLogged is null || now - _lastDropLogged >= DropLogInterval)
+        {
+            StoreLog.SummariesDropped(_logger, _droppedSummariesUnlogged, PendingMinutesLimit, _droppedSummaries);
+            _droppedSummariesUnlogged = 0;
+            _lastDropLogged = now;
+        }
     }
 
     private void CountDropped(int dropped)

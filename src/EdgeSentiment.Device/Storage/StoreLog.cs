@@ -29,4 +29,8 @@ internal static partial class StoreLog
 
     [LoggerMessage(EventId = LogEvents.StoreKeyCreated, Level = LogLevel.Information, Message = "Wrote a new result store key to {Path} (mode 0600); without it the database cannot be read")]
     public static partial void KeyCreated(ILogger logger, string path);
+
+    // Once when the first summary goes, then at most hourly with the count since: one goes per minute while writes fail.
+    [LoggerMessage(EventId = LogEvents.StoreSummariesDropped, Level = LogLevel.Warning, Message = "Dropped {Count} minute summaries kept in memory while result store writes fail (at most {Limit} are kept, the oldest goes first); {Total} dropped in all")]
+    public static partial void SummariesDropped(ILogger logger, long count, int limit, long total);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Storage.Outbox;
 using EdgeSentiment.Device.Storage.Sealing;
@@ -42,7 +43,8 @@ public static class StoreServiceCollectionExtensions
                 key,
                 keyPath,
                 logger,
-                provider.GetRequiredService<TimeProvider>()), options.DatabasePath);
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetService<IMeterFactory>()), options.DatabasePath);
         });
 
         // One store, one file lock: each user sees it through the narrowest face it needs.

@@ -11,4 +11,8 @@ public sealed record StoreStatus(
     long DroppedWindows,
     long OutboxDropped,
     long TamperedRecords,
-    RetentionReport? LastRetention);
+    RetentionReport? LastRetention)
+{
+    /// <summary>Minute summaries dropped unwritten since start: kept in memory while writes failed, beyond the limit kept.</summary>
+    public long DroppedSummaries { get; init; }
+}

@@ -1,4 +1,10 @@
+using System.Diagnostics.Metrics;
+using EdgeSentiment.Device.Pipeline;
+using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeSentiment.Device.Tests.Storage;
@@ -71,5 +77,59 @@ public sealed class DiskFullTests
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+    }
+
+    [Fact]
+    public void FullDisk_ForMoreThan240Minutes_DropsTheOldestKeptSummaries_CountedInStatusAndMeter_LoggedOnceThenHourly()
+    {
+        using var fileSystem = SmallFileSystem.TryMount(64);
+        Assert.True(fileSystem is not null, "this test mounts a 64 MB tmpfs and needs root (run scripts/test with sudo)");
+        var bed = new StoreTestBed(Path.Combine(fileSystem.Path, "state"));
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        using var dropped = new MetricCollector<long>(meters, PipelineMetrics.MeterName, StoreMetrics.DroppedSummariesName);
+        using var key = StoreKeyFile.Load(bed.KeyPath);
+        using var store = LiteDbResultStore.Open(bed.Options, key, bed.KeyPath, bed.Logger, bed.Time, meters);
+        var filler = fileSystem.Fill();
+
+        // A minute a minute, as the agent writes them, until 245 have waited in memory.
+        var minute = 0;
+        var kept = 0;
+        var written = 0;
+        while (kept < 245 && minute < 400)
+        {
+            if (store.AppendMinute(StoreTestBed.Minute(minute++)) is null)
+            {
+                kept++;
+            }
+            else
+            {
+                written++;
+            }
+
+            bed.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.Equal(245, kept);
+        Assert.Equal(5, store.GetStatus().DroppedSummaries);
+        Assert.Equal(5, dropped.GetMeasurementSnapshot().EvaluateAsCounter());
+        var warning = Assert.Single(bed.Logger.Collector.GetSnapshot(), e => e.Id.Id == LogEvents.StoreSummariesDropped);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("Dropped 1 minute summaries", warning.Message, StringComparison.Ordinal);
+
+        // An hour on, the next drop reports the ones since the last warning and the total.
+        bed.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Null(store.AppendMinute(StoreTestBed.Minute(minute++)));
+        Assert.Equal(2, bed.Logger.Count(LogEvents.StoreSummariesDropped));
+        Assert.Contains("Dropped 5 minute summaries", bed.Logger.Collector.GetSnapshot().Last(e => e.Id.Id == LogEvents.StoreSummariesDropped).Message, StringComparison.Ordinal);
+        Assert.Contains("6 dropped in all", bed.Logger.Collector.GetSnapshot().Last(e => e.Id.Id == LogEvents.StoreSummariesDropped).Message, StringComparison.Ordinal);
+
+        // Space back (room for the 240 journaled one by one): they are written, and the count stays.
+        File.Delete(filler);
+        bed.Time.Advance(TimeSpan.FromSeconds(10));
+        Assert.NotNull(store.AppendMinute(StoreTestBed.Minute(minute)));
+        Assert.False(store.GetStatus().WritesFailing);
+        Assert.Equal(written + 240 + 1, store.ReadMinutes(DateTime.MinValue, DateTime.MaxValue).Count);
+        Assert.Equal(6, store.GetStatus().DroppedSummaries);
     }
 }

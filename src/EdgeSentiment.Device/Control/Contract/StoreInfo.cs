@@ -10,4 +10,8 @@ public sealed record StoreInfo(
     long FailedWrites,
     long DroppedWindows,
     long TamperedRecords,
-    string KeyFile);
+    string KeyFile)
+{
+    /// <summary>Minute summaries dropped unwritten since start: kept in memory while writes failed, beyond the limit kept.</summary>
+    public long DroppedSummaries { get; init; }
+}
