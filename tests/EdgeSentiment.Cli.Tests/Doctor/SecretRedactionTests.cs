@@ -11,7 +11,7 @@ public sealed class SecretRedactionTests
     [InlineData("Store:Key", "c2VjcmV0")]
     [InlineData("Mqtt:Credentials", "user:pass")]
     [InlineData("Anything:Else", "-----BEGIN PRIVATE KEY-----\nMIIE")]
-    public void SecretsAreRedacted(string key, string value) => Assert.True(SecretRedaction.IsSecret(key, value));
+    public void Redact_SecretSettings_AreRedacted(string key, string value) => Assert.True(SecretRedaction.IsSecret(key, value));
 
     [Theory]
     [InlineData("Mqtt:CredentialsFile", "/etc/edgesentiment/mqtt-credentials")]
@@ -19,5 +19,5 @@ public sealed class SecretRedactionTests
     [InlineData("Mqtt:ClientKeyFile", "/etc/edgesentiment/device.key")]
     [InlineData("Mqtt:Host", "broker.lan")]
     [InlineData("Indicator:Kind", "GpioLeds")]
-    public void PathsAndPlainSettingsAreShown(string key, string value) => Assert.False(SecretRedaction.IsSecret(key, value));
+    public void Redact_PathsAndPlainSettings_AreShown(string key, string value) => Assert.False(SecretRedaction.IsSecret(key, value));
 }

@@ -29,7 +29,7 @@ public sealed class ControlOptionsValidatorTests
     }
 
     [Fact]
-    public void TheSocketDefaultsToSystemdsRuntimeDirectory()
+    public void SocketPath_NotSet_DefaultsToSystemdsRuntimeDirectory()
     {
         Assert.Equal("/run/edgesentiment/control.sock", ControlSocketPath.Resolve("", null));
         Assert.Equal("/run/other/control.sock", ControlSocketPath.Resolve(null, "/run/other"));

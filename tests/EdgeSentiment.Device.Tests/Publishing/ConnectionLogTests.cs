@@ -13,7 +13,7 @@ public sealed class ConnectionLogTests : IDisposable
     public void Dispose() => _certificates.Dispose();
 
     [Fact]
-    public async Task A_failure_is_logged_once_per_reason_repeats_at_Debug_and_the_reconnect_says_how_many_attempts_failed()
+    public async Task Connect_RepeatedFailures_LoggedOncePerReasonThenAtDebugAndTheReconnectCountsThem()
     {
         var port = MosquittoBroker.FreePort();
         await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(port, _certificates), store => PublisherRun.AddMinute(store, 0));

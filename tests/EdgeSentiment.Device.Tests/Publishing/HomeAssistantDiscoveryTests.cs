@@ -13,7 +13,7 @@ public sealed class HomeAssistantDiscoveryTests : IDisposable
     public void Dispose() => _certificates.Dispose();
 
     [Fact]
-    public async Task With_discovery_on_a_late_subscriber_finds_the_retained_config_of_every_sensor()
+    public async Task Discovery_On_ALateSubscriberFindsTheRetainedConfigOfEverySensor()
     {
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
         var options = PublisherRun.TlsOptions(broker.Port, _certificates);
@@ -60,7 +60,7 @@ public sealed class HomeAssistantDiscoveryTests : IDisposable
     }
 
     [Fact]
-    public async Task With_discovery_off_nothing_is_sent_to_Home_Assistant()
+    public async Task Discovery_Off_SendsNothingToHomeAssistant()
     {
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
         await using var everything = await TestSubscriber.ConnectAsync(broker.Port, topicFilter: "#");
@@ -73,7 +73,7 @@ public sealed class HomeAssistantDiscoveryTests : IDisposable
     }
 
     [Fact]
-    public void Every_config_is_JSON_with_the_keys_Home_Assistant_needs_for_a_device()
+    public void DiscoveryConfigs_EverySensor_CarryTheKeysHomeAssistantNeeds()
     {
         var messages = HomeAssistantDiscovery.Messages(new MqttOptions { DeviceId = "auditorium-1", HomeAssistantPrefix = "ha" });
 

@@ -14,7 +14,7 @@ public sealed class MqttPublisherTests : IDisposable
     public void Dispose() => _certificates.Dispose();
 
     [Fact]
-    public async Task Summaries_in_the_outbox_arrive_oldest_first_in_the_documented_envelope_and_leave_the_outbox()
+    public async Task Publish_SummariesInTheOutbox_ArriveOldestFirstInTheDocumentedEnvelopeAndLeaveTheOutbox()
     {
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
@@ -45,7 +45,7 @@ public sealed class MqttPublisherTests : IDisposable
     }
 
     [Fact]
-    public async Task Status_is_online_and_retained_on_connect_and_offline_after_a_clean_stop()
+    public async Task Status_ConnectThenCleanStop_OnlineThenOfflineBothRetained()
     {
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
         await using var run = await PublisherRun.StartAsync(PublisherRun.TlsOptions(broker.Port, _certificates));
@@ -64,7 +64,7 @@ public sealed class MqttPublisherTests : IDisposable
     }
 
     [Fact]
-    public async Task PublishMood_publishes_each_change_once_retained()
+    public async Task PublishMood_EachChange_PublishedOnceRetained()
     {
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
@@ -88,7 +88,7 @@ public sealed class MqttPublisherTests : IDisposable
     }
 
     [Fact]
-    public async Task Broker_stopped_and_restarted_every_summary_made_during_the_outage_arrives_afterwards()
+    public async Task Publish_BrokerStoppedAndRestarted_EverySummaryOfTheOutageArrivesAfterwards()
     {
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, persistent: true);
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, persistentSession: true);
@@ -133,7 +133,7 @@ public sealed class MqttPublisherTests : IDisposable
     }
 
     [Fact]
-    public async Task Agent_restarted_while_the_broker_is_down_sends_the_summaries_kept_in_the_encrypted_store()
+    public async Task Publish_AgentRestartedWhileTheBrokerIsDown_SendsTheSummariesKeptInTheEncryptedStore()
     {
         using var bed = new StoreTestBed();
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, persistent: true);
@@ -169,7 +169,7 @@ public sealed class MqttPublisherTests : IDisposable
     [InlineData("other CA", "is not issued by the CA in Mqtt:CaFile")]
     [InlineData("expired", "is expired or not yet valid")]
     [InlineData("wrong host", "is not issued for '127.0.0.1'")]
-    public async Task A_broker_certificate_that_must_not_be_trusted_is_refused_with_the_reason_and_nothing_is_sent(string kind, string reason)
+    public async Task Connect_UntrustedBrokerCertificate_RefusedWithTheReasonAndNothingSent(string kind, string reason)
     {
         var served = kind switch
         {
@@ -192,7 +192,7 @@ public sealed class MqttPublisherTests : IDisposable
     }
 
     [Fact]
-    public async Task A_broker_that_requires_client_certificates_accepts_the_device_with_its_certificate()
+    public async Task Connect_BrokerRequiresClientCertificates_AcceptsTheDeviceWithItsCertificate()
     {
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, requireCertificate: true);
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, clientCertificate: _certificates);
@@ -206,7 +206,7 @@ public sealed class MqttPublisherTests : IDisposable
     }
 
     [Fact]
-    public async Task A_broker_that_requires_client_certificates_refuses_a_device_without_one()
+    public async Task Connect_BrokerRequiresClientCertificates_RefusesADeviceWithoutOne()
     {
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, requireCertificate: true);
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, clientCertificate: _certificates);
@@ -218,7 +218,7 @@ public sealed class MqttPublisherTests : IDisposable
     }
 
     [Fact]
-    public async Task A_plaintext_broker_is_refused_unless_AllowInsecure_is_set()
+    public async Task Connect_PlaintextBroker_RefusedUnlessAllowInsecureIsSet()
     {
         using var broker = new MosquittoBroker(null, null);
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port, tls: false);

@@ -17,7 +17,7 @@ public sealed class PublisherWakeTests : IDisposable
     public void Dispose() => _certificates.Dispose();
 
     [Fact]
-    public async Task Windows_that_change_only_the_mood_leave_the_outbox_unread_and_a_new_summary_goes_out_without_waiting()
+    public async Task Wake_WindowsThatChangeOnlyTheMood_LeaveTheOutboxUnreadAndANewSummaryGoesOutAtOnce()
     {
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);

@@ -24,7 +24,7 @@ public sealed class SessionTopicTests : IDisposable
     }
 
     [Fact]
-    public async Task An_ended_screening_arrives_on_the_session_topic_in_the_documented_shape_in_outbox_order_and_is_counted()
+    public async Task Publish_EndedScreening_ArrivesOnTheSessionTopicInTheDocumentedShapeInOutboxOrderAndIsCounted()
     {
         using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
         await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
@@ -81,7 +81,7 @@ public sealed class SessionTopicTests : IDisposable
     }
 
     [Fact]
-    public async Task While_the_broker_is_away_the_gauges_show_the_waiting_outbox_and_the_state()
+    public async Task Gauges_BrokerAway_ShowTheWaitingOutboxAndTheState()
     {
         using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var meters = services.GetRequiredService<IMeterFactory>();

@@ -12,7 +12,7 @@ public sealed class StoreFileModeTests : IDisposable
     public void Dispose() => _bed.Dispose();
 
     [Fact]
-    public void A_new_database_its_journal_and_its_lock_file_are_readable_by_the_owner_alone()
+    public void Open_NewDatabase_FileJournalAndLockAreReadableByTheOwnerAlone()
     {
         using (var store = _bed.Open())
         {
@@ -39,7 +39,7 @@ public sealed class StoreFileModeTests : IDisposable
     }
 
     [Fact]
-    public void A_database_made_0644_by_an_earlier_version_is_tightened_when_opened_and_keeps_its_records()
+    public void Open_DatabaseMade0644ByAnEarlierVersion_IsTightenedAndKeepsItsRecords()
     {
         using (var store = _bed.Open())
         {
