@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Pipeline;
 using Microsoft.Extensions.Hosting;
@@ -93,10 +94,20 @@ public sealed class PipelineService : IHostedService, IDisposable
     {
         await Task.Yield();
         await _pipeline.RunAsync(_stop.Token).ConfigureAwait(false);
-        if (!_stop.IsCancellationRequested)
+        if (_stop.IsCancellationRequested)
         {
-            _logger.SourceEnded();
-            _lifetime.StopApplication();
+            return;
         }
+
+        if (_pipeline.SourceFailure is { } failure)
+        {
+            // A source that fails is a fault, not the end of a recording: stopping with it (StopAsync
+            // rethrows it) ends the agent with a non-zero exit code, so systemd restarts it.
+            _lifetime.StopApplication();
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        _logger.SourceEnded();
+        _lifetime.StopApplication();
     }
 }

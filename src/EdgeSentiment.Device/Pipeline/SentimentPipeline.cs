@@ -67,6 +67,9 @@ public sealed class SentimentPipeline
 
     public bool CaptureFault => _captureFault;
 
+    /// <summary>What the source stopped with when it failed, rather than ended or was stopped; null otherwise.</summary>
+    public Exception? SourceFailure { get; private set; }
+
     /// <summary>Overruns the capture device reported; valid once <see cref="RunAsync"/> has started.</summary>
     public long Overruns => _output?.Overruns ?? 0;
 
@@ -139,6 +142,7 @@ public sealed class SentimentPipeline
         }
         catch (Exception e)
         {
+            SourceFailure = e;
             _logger.SourceCrashed(_source.Description, e);
         }
         finally

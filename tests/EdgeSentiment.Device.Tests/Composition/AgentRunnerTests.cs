@@ -1,5 +1,6 @@
 using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Device.Composition;
+using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,26 @@ public sealed class AgentRunnerTests
         Assert.Equal(70, code);
         var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("error: the agent stopped on a fault (IOException: No space left on device)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_AudioSourceFails_Exits70InsteadOfEndingAsIfTheRecordingEnded()
+    {
+        using var folder = new TempFolder();
+        using var error = new StringWriter();
+
+        var code = await AgentRunner.RunAsync(
+            () =>
+            {
+                var builder = DeviceHost.CreateBuilder(Args(folder), folder.PathOf("no-config"));
+                builder.Services.AddSingleton<IAudioSource>(new FailingSource());
+                return builder.Build();
+            },
+            error).WaitAsync(Generous);
+
+        Assert.Equal(70, code);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: the agent stopped on a fault (IOException: Input/output error)", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,6 +110,19 @@ public sealed class AgentRunnerTests
         "--Store:CreateKeyIfMissing", "true",
         "--Control:Enabled", "false",
     ];
+
+    private sealed class FailingSource : IAudioSource
+    {
+        public string Description => "failing";
+
+        public bool IsLive => true;
+
+        public async Task RunAsync(CaptureOutput output, CancellationToken cancellationToken)
+        {
+            await Task.Delay(100, cancellationToken);
+            throw new IOException("Input/output error");
+        }
+    }
 
     private sealed class FailingStop : IHostedService
     {
