@@ -32,6 +32,40 @@ public static class StoreDamage
         }
     }
 
+    /// <summary>
+    /// Leaves the file as a crash leaves it: twenty more minutes committed to the journal
+    /// (<c>results-log.db</c>) and not yet copied into the file, which still holds only what
+    /// <see cref="Seed"/> wrote. Returns the journal's length.
+    /// </summary>
+    public static long LeavePendingJournal(StoreTestBed bed)
+    {
+        ArgumentNullException.ThrowIfNull(bed);
+        var logPath = Path.Combine(bed.Folder, "results-log.db");
+        byte[] data;
+        byte[] journal;
+        using (var store = bed.Open())
+        {
+            var window = StoreTestBed.Window(0.2f, 0.3f, 0.5f);
+            for (var minute = 20; minute < 40; minute++)
+            {
+                for (var i = 0; i < 30; i++)
+                {
+                    store.AppendWindow(StoreTestBed.Origin.AddMinutes(minute).AddSeconds(i * 2), window);
+                }
+
+                store.AppendMinute(StoreTestBed.Minute(minute));
+            }
+
+            // LiteDB writes each commit to the journal before it returns; the file catches up at close.
+            data = File.ReadAllBytes(bed.DatabasePath);
+            journal = File.ReadAllBytes(logPath);
+        }
+
+        File.WriteAllBytes(bed.DatabasePath, data);
+        File.WriteAllBytes(logPath, journal);
+        return journal.Length;
+    }
+
     public static void Apply(string damage, string databasePath)
     {
         var bytes = File.ReadAllBytes(databasePath);

@@ -203,7 +203,7 @@ public static class ExportCommand
         try
         {
             using var storeKey = StoreKeyFile.Load(keyPath);
-            using var store = LiteDbResultStore.Open(
+            using var store = LiteDbResultStore.OpenReadOnly(
                 new StoreOptions { DatabasePath = databasePath, KeyFile = keyPath }, storeKey, keyPath, NullLogger.Instance, TimeProvider.System);
             var exit = await WriteAsync(format, output, console, rows =>
             {

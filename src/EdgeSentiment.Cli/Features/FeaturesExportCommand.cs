@@ -38,6 +38,11 @@ public static class FeaturesExportCommand
             DefaultValueFactory = _ => LogMelSettings.Default.FftSize,
         };
 
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print {\"features\",\"index\",\"exported\",\"frames\",\"failed\"} as JSON; failed clips are still named on stderr.",
+        };
+
         var command = new Command("export", "Write the log-mel features of every clip in a manifest, for training.")
         {
             manifest,
@@ -45,17 +50,21 @@ public static class FeaturesExportCommand
             jobs,
             frameLength,
             fftSize,
-        }.WithExamples("edgesentiment features export --manifest clips.csv --out features/train --jobs 2");
+            json,
+        }.WithExamples(
+            "edgesentiment features export --manifest clips.csv --out features/train --jobs 2",
+            "edgesentiment features export --manifest clips.csv --out features/train --json | jq .frames");
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(manifest),
             parseResult.GetRequiredValue(output),
             parseResult.GetValue(jobs),
             LogMelSettings.Default with { FrameLength = parseResult.GetValue(frameLength), FftSize = parseResult.GetValue(fftSize) },
+            parseResult.GetValue(json),
             console));
         return command;
     }
 
-    private static int Run(FileInfo manifestFile, string prefix, int jobs, LogMelSettings settings, CliConsole console)
+    private static int Run(FileInfo manifestFile, string prefix, int jobs, LogMelSettings settings, bool json, CliConsole console)
     {
         if (jobs < 1)
         {
@@ -99,8 +108,23 @@ public static class FeaturesExportCommand
             return ExitCodes.Failed;
         }
 
-        console.Out.WriteLine(
-            $"{prefix}.f32, {prefix}.json: {summary.Exported} clips, {summary.Frames} frames; {summary.Failed} failed.");
+        if (json)
+        {
+            JsonOutput.WriteObject(console.Out, writer =>
+            {
+                writer.WriteString("features", prefix + ".f32");
+                writer.WriteString("index", prefix + ".json");
+                writer.WriteNumber("exported", summary.Exported);
+                writer.WriteNumber("frames", summary.Frames);
+                writer.WriteNumber("failed", summary.Failed);
+            });
+        }
+        else
+        {
+            console.Out.WriteLine(
+                $"{prefix}.f32, {prefix}.json: {summary.Exported} clips, {summary.Frames} frames; {summary.Failed} failed.");
+        }
+
         return summary.Failed == 0 ? ExitCodes.Ok : ExitCodes.Failed;
     }
 }

@@ -14,13 +14,16 @@ public static class KeyGenerateCommand
             Description = "Where to write the key (mode 0600); an existing file is never replaced.",
             Required = true,
         };
-        var command = new Command("generate", "Write a new random 256-bit key for the result database.") { output }
-            .WithExamples("edgesentiment key generate --out /etc/edgesentiment/edgesentiment.key   # mode 0600, never overwrites");
-        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(output), console));
+        var json = new Option<bool>("--json") { Description = "Print {\"keyId\",\"path\"} of the key written, as JSON." };
+        var command = new Command("generate", "Write a new random 256-bit key for the result database.") { output, json }
+            .WithExamples(
+                "edgesentiment key generate --out /etc/edgesentiment/edgesentiment.key   # mode 0600, never overwrites",
+                "edgesentiment key generate --out state/edgesentiment.key --json | jq -r .keyId");
+        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(output), parseResult.GetValue(json), console));
         return command;
     }
 
-    private static int Run(FileInfo output, CliConsole console)
+    private static int Run(FileInfo output, bool json, CliConsole console)
     {
         if (output.Exists)
         {
@@ -34,7 +37,19 @@ public static class KeyGenerateCommand
             output.Directory?.Create();
             using var key = StoreKey.Generate();
             StoreKeyFile.Write(output.FullName, key);
-            console.Out.WriteLine($"wrote key {key.Id} to {output.FullName} (mode 0600); keep a copy somewhere safe");
+            if (json)
+            {
+                JsonOutput.WriteObject(console.Out, writer =>
+                {
+                    writer.WriteString("keyId", key.Id);
+                    writer.WriteString("path", output.FullName);
+                });
+            }
+            else
+            {
+                console.Out.WriteLine($"wrote key {key.Id} to {output.FullName} (mode 0600); keep a copy somewhere safe");
+            }
+
             return ExitCodes.Ok;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -15,6 +15,10 @@ public static class KeyRotateCommand
     {
         var database = StoreFileOptions.Database();
         var key = StoreFileOptions.Key();
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print {\"database\",\"keyFile\",\"oldKeyId\",\"newKeyId\",\"resealed\",\"unreadable\"} as JSON.",
+        };
         var command = new Command(
             "rotate",
             "Re-encrypt every record under a new key, then replace the key file. Stop the agent first. "
@@ -22,19 +26,39 @@ public static class KeyRotateCommand
         {
             database,
             key,
-        }.WithExamples("sudo systemctl stop edgesentiment && sudo edgesentiment key rotate && sudo systemctl start edgesentiment");
-        command.SetAction(parseResult => Run(parseResult.GetRequiredValue(database), parseResult.GetRequiredValue(key), console));
+            json,
+        }.WithExamples(
+            "sudo systemctl stop edgesentiment && sudo edgesentiment key rotate && sudo systemctl start edgesentiment",
+            "sudo edgesentiment key rotate --json | jq .resealed");
+        command.SetAction(parseResult => Run(
+            parseResult.GetRequiredValue(database), parseResult.GetRequiredValue(key), parseResult.GetValue(json), console));
         return command;
     }
 
-    private static int Run(string databasePath, string keyPath, CliConsole console)
+    private static int Run(string databasePath, string keyPath, bool json, CliConsole console)
     {
         try
         {
             var result = KeyRotation.Rotate(databasePath, keyPath);
-            console.Out.WriteLine(
-                $"rotated {databasePath} from key {result.OldKeyId} to key {result.NewKeyId}: "
-                + $"{result.Resealed} records re-encrypted; {keyPath} now holds the new key");
+            if (json)
+            {
+                JsonOutput.WriteObject(console.Out, writer =>
+                {
+                    writer.WriteString("database", databasePath);
+                    writer.WriteString("keyFile", keyPath);
+                    writer.WriteString("oldKeyId", result.OldKeyId);
+                    writer.WriteString("newKeyId", result.NewKeyId);
+                    writer.WriteNumber("resealed", result.Resealed);
+                    writer.WriteNumber("unreadable", result.Unreadable);
+                });
+            }
+            else
+            {
+                console.Out.WriteLine(
+                    $"rotated {databasePath} from key {result.OldKeyId} to key {result.NewKeyId}: "
+                    + $"{result.Resealed} records re-encrypted; {keyPath} now holds the new key");
+            }
+
             if (result.Unreadable > 0)
             {
                 console.Fail($"{result.Unreadable} records failed authentication (altered or swapped) and were left as they were");

@@ -67,7 +67,19 @@ public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, I
     /// Throws <see cref="StoreKeyException"/> for a wrong key and <see cref="StoreOpenException"/> when the
     /// file is held or unreadable; in both cases the file is left as it is.
     /// </summary>
-    public static LiteDbResultStore Open(StoreOptions options, StoreKey key, string keyPath, ILogger logger, TimeProvider time, IMeterFactory? meterFactory = null)
+    public static LiteDbResultStore Open(StoreOptions options, StoreKey key, string keyPath, ILogger logger, TimeProvider time, IMeterFactory? meterFactory = null) =>
+        Open(options, key, keyPath, logger, time, meterFactory, readOnly: false);
+
+    /// <summary>
+    /// Opens the existing database at <see cref="StoreOptions.DatabasePath"/> to read it, never writing
+    /// the file (a damaged one stays the evidence it is); writes through this store fail and are counted.
+    /// Throws as <see cref="Open(StoreOptions, StoreKey, string, ILogger, TimeProvider, IMeterFactory?)"/>.
+    /// </summary>
+    public static LiteDbResultStore OpenReadOnly(StoreOptions options, StoreKey key, string keyPath, ILogger logger, TimeProvider time) =>
+        Open(options, key, keyPath, logger, time, meterFactory: null, readOnly: true);
+
+    private static LiteDbResultStore Open(
+        StoreOptions options, StoreKey key, string keyPath, ILogger logger, TimeProvider time, IMeterFactory? meterFactory, bool readOnly)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(key);
@@ -78,9 +90,9 @@ public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, I
         try
         {
             sealer = new RecordSealer(key);
-            db = StoreConnection.OpenVerified(path, key.Id, keyPath);
+            db = StoreConnection.OpenVerified(path, key.Id, keyPath, readOnly);
             var outboxDropped = StoreFile.ReadOutboxDropped(db);
-            var connection = new StoreConnection(db, path, key.Id, keyPath, logger, time);
+            var connection = new StoreConnection(db, path, key.Id, keyPath, logger, time, readOnly);
             var store = new LiteDbResultStore(options, sealer, fileLock, connection, outboxDropped, logger, time, meterFactory);
             StoreLog.Opened(logger, path, key.Id);
             return store;

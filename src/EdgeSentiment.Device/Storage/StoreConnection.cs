@@ -19,13 +19,15 @@ internal sealed class StoreConnection : IDisposable
     private readonly string _keyPath;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly bool _readOnly;
     private LiteDatabase? _db;
     private DateTimeOffset _lastReopenAttempt;
     private long _failedWritesInEpisode;
 
-    /// <summary>Takes over <paramref name="db"/>, opened by <see cref="OpenVerified"/>.</summary>
-    public StoreConnection(LiteDatabase db, string databasePath, string keyId, string keyPath, ILogger logger, TimeProvider time)
+    /// <summary>Takes over <paramref name="db"/>, opened by <see cref="OpenVerified"/> with the same <paramref name="readOnly"/>.</summary>
+    public StoreConnection(LiteDatabase db, string databasePath, string keyId, string keyPath, ILogger logger, TimeProvider time, bool readOnly = false)
     {
+        _readOnly = readOnly;
         _db = db;
         _databasePath = databasePath;
         _keyId = keyId;
@@ -43,13 +45,14 @@ internal sealed class StoreConnection : IDisposable
     /// <summary>
     /// Opens the database at <paramref name="path"/> and checks that <paramref name="keyId"/> is its key;
     /// throws <see cref="StoreOpenException"/> or <see cref="StoreKeyException"/>, leaving the file as it is.
+    /// Read-only, nothing is written: no key id for a new file, no indexes (a query without one scans).
     /// </summary>
-    public static LiteDatabase OpenVerified(string path, string keyId, string keyPath)
+    public static LiteDatabase OpenVerified(string path, string keyId, string keyPath, bool readOnly = false)
     {
         LiteDatabase db;
         try
         {
-            db = StoreFile.Open(path);
+            db = readOnly ? StoreFile.OpenReadOnly(path) : StoreFile.Open(path);
         }
         catch (Exception e) when (StoreFileCheck.IsDamage(e))
         {
@@ -58,6 +61,12 @@ internal sealed class StoreConnection : IDisposable
 
         try
         {
+            if (readOnly)
+            {
+                StoreFile.CheckKey(db, keyId, path, keyPath);
+                return db;
+            }
+
             StoreFile.VerifyKey(db, keyId, path, keyPath);
             foreach (var name in StoreCollections.Sealed)
             {
@@ -179,7 +188,7 @@ internal sealed class StoreConnection : IDisposable
         _lastReopenAttempt = now;
         try
         {
-            _db = OpenVerified(_databasePath, _keyId, _keyPath);
+            _db = OpenVerified(_databasePath, _keyId, _keyPath, _readOnly);
             return true;
         }
         catch (Exception e) when (IsStorageFault(e) || e is StoreOpenException or StoreKeyException)

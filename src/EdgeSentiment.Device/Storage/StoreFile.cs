@@ -44,6 +44,23 @@ internal static class StoreFile
         });
     }
 
+    /// <summary>
+    /// Opens an existing database without ever writing it, for a technician's read (export): LiteDB
+    /// opened read-write marks a file it fails to read as invalid in its header (byte 191) when it
+    /// closes, so a read of a damaged file would alter the evidence. A pending journal is read, not
+    /// copied into the file.
+    /// </summary>
+    public static LiteDatabase OpenReadOnly(string databasePath)
+    {
+        StoreFileCheck.ThrowIfUnusable(databasePath);
+        return new LiteDatabase(new ConnectionString
+        {
+            Filename = databasePath,
+            Connection = ConnectionType.Direct,
+            ReadOnly = true,
+        });
+    }
+
     /// <summary>True for a missing or empty file (a new database) and for a file with LiteDB's header.</summary>
     public static bool LooksLikeLiteDb(string databasePath)
     {

@@ -28,6 +28,12 @@ public static partial class StoreFileCheck
     private const int LastPageOffset = 64;
     private const int CreationTimeOffset = 68;
 
+    // Every LiteDB 5 page starts with its id; a journal page also names its transaction and whether
+    // it is the page that confirms (commits) it.
+    private const int TransactionIdOffset = 14;
+    private const int IsConfirmedOffset = 18;
+    private const int JournalPageHeader = LastPageOffset + 4;
+
     /// <summary>
     /// What is wrong with the file's header or length, or null when nothing is (or there is no file,
     /// or it is not a LiteDB file at all, which <see cref="StoreFile.LooksLikeLiteDb"/> tells).
@@ -69,11 +75,13 @@ public static partial class StoreFileCheck
             return "its header page is damaged (its free page lies past its last page)";
         }
 
-        // With a journal waiting, LiteDB writes its pages into the file when it opens it; until then
-        // the file may lag behind its header, as after a crash during a checkpoint.
-        if (new FileInfo(StoreFile.LogPath(databasePath)) is { Exists: true, Length: > 0 })
+        // With a journal waiting, LiteDB reads the pages of its committed transactions from it and
+        // copies them into the file later: the file may lag behind its header (after a crash during a
+        // checkpoint), but every page it lacks must be one the journal holds.
+        var logPath = StoreFile.LogPath(databasePath);
+        if (new FileInfo(logPath) is { Exists: true, Length: > 0 })
         {
-            return null;
+            return JournalProblem(info.Length, lastPage, logPath);
         }
 
         if (info.Length % PageSize != 0)
@@ -85,6 +93,66 @@ public static partial class StoreFileCheck
         return lastPage >= pages
             ? Invariant($"its header counts {(long)lastPage + 1} pages but the file holds {pages}: it was cut short")
             : null;
+    }
+
+    /// <summary>
+    /// What is missing from a file with a pending journal: the pages up to the last one counted (by the
+    /// newest header the journal commits, or the file's own) that neither the file holds whole nor a
+    /// committed transaction of the journal supplies. Read as LiteDB 5 reads the journal when it opens
+    /// it: blank pages skipped, a transaction committed once one of its pages is marked confirmed.
+    /// </summary>
+    private static string? JournalProblem(long fileLength, uint lastPage, string logPath)
+    {
+        var pending = new Dictionary<uint, List<uint>>();
+        var supplied = new HashSet<uint>();
+        var header = new byte[JournalPageHeader];
+        using (var stream = new FileStream(logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            for (long position = 0; position + PageSize <= stream.Length; position += PageSize)
+            {
+                stream.Position = position;
+                stream.ReadExactly(header);
+                if (Array.TrueForAll(header, b => b == 0))
+                {
+                    continue;
+                }
+
+                var pageId = BinaryPrimitives.ReadUInt32LittleEndian(header);
+                var transaction = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(TransactionIdOffset));
+                if (!pending.TryGetValue(transaction, out var pages))
+                {
+                    pages = [];
+                    pending[transaction] = pages;
+                }
+
+                pages.Add(pageId);
+                if (header[IsConfirmedOffset] == 0)
+                {
+                    continue;
+                }
+
+                supplied.UnionWith(pages);
+                pages.Clear();
+                if (header[PageTypeOffset] == HeaderPageType)
+                {
+                    lastPage = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(LastPageOffset));
+                }
+            }
+        }
+
+        var whole = fileLength / PageSize;
+        long missing = 0;
+        for (long page = whole; page <= lastPage; page++)
+        {
+            if (!supplied.Contains((uint)page))
+            {
+                missing++;
+            }
+        }
+
+        return missing == 0
+            ? null
+            : Invariant($"its header counts {(long)lastPage + 1} pages but the file holds {whole} whole ones and its journal holds {(long)lastPage + 1 - whole - missing} of the {(long)lastPage + 1 - whole} it lacks: it was cut short");
     }
 
     /// <summary>Throws <see cref="StoreOpenException"/> when the file is not a LiteDB file or is damaged; a missing or empty file is a new database.</summary>

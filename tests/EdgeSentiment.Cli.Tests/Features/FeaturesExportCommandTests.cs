@@ -53,6 +53,25 @@ public sealed class FeaturesExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Export_Json_CountsTheClipsAndNamesTheFilesWritten()
+    {
+        TestWav.WritePcm16(Path.Combine(_folder, "a.wav"), Signals.Sine(440, 1.0, 0.3));
+        var manifest = WriteManifest("path,label\na.wav,positive\nmissing.wav,neutral\n");
+        var prefix = Path.Combine(_folder, "train");
+
+        var code = Run("features", "export", "--manifest", manifest, "--out", prefix, "--json");
+
+        Assert.Equal(ExitCodes.Failed, code);
+        using var json = JsonDocument.Parse(_out.ToString());
+        var root = json.RootElement;
+        Assert.Equal(prefix + ".f32", root.GetProperty("features").GetString());
+        Assert.Equal(prefix + ".json", root.GetProperty("index").GetString());
+        Assert.Equal(1, root.GetProperty("exported").GetInt32());
+        Assert.Equal(1, root.GetProperty("failed").GetInt32());
+        Assert.Equal(98, root.GetProperty("frames").GetInt64());
+    }
+
+    [Fact]
     public void Export_OneUnreadableClip_ListsItAsFailedExportsTheRestAndExitsOne()
     {
         TestWav.WritePcm16(Path.Combine(_folder, "good.wav"), Signals.Sine(1000, 0.5));

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using EdgeSentiment.Cli.Tests.Doctor;
 using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Testing;
@@ -69,6 +70,43 @@ public sealed class DamagedStoreTests : IDisposable
         Assert.Contains("could not be read to the end, so the export is incomplete", run.Error, StringComparison.Ordinal);
     }
 
+    // An export or a doctor run is how a technician looks at a damaged store: the file is the evidence,
+    // and LiteDB opened read-write marks a file it fails to read in its header.
+    [Theory]
+    [InlineData(StoreDamage.FlippedHeader)]
+    [InlineData(StoreDamage.CutToHalf)]
+    [InlineData(StoreDamage.TailCut)]
+    [InlineData("data pages")]
+    [InlineData("none")]
+    public void ExportDatabase_AnyStore_LeavesItsBytesAsTheyWere(string damage)
+    {
+        Damage(damage);
+        var before = Hash(_bed.DatabasePath);
+
+        var run = CliRun.Of("export", "--database", _bed.DatabasePath, "--key", _bed.KeyPath);
+
+        Assert.Equal(before, Hash(_bed.DatabasePath));
+        Assert.Equal(damage == "none" ? ExitCodes.Ok : ExitCodes.Failed, run.ExitCode);
+        if (damage is not "none" and not "data pages")
+        {
+            var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith($"error: {_bed.DatabasePath} is damaged: ", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("data pages")]
+    [InlineData("none")]
+    public void Doctor_AnyStore_LeavesItsBytesAsTheyWere(string damage)
+    {
+        Damage(damage);
+        var before = Hash(_bed.DatabasePath);
+
+        _folder.Doctor();
+
+        Assert.Equal(before, Hash(_bed.DatabasePath));
+    }
+
     [Theory]
     [InlineData(StoreDamage.FlippedHeader)]
     [InlineData(StoreDamage.CutToHalf)]
@@ -76,14 +114,7 @@ public sealed class DamagedStoreTests : IDisposable
     [InlineData("data pages")]
     public void Doctor_DamagedStore_FailsSayingToRestoreOrMoveItAside(string damage)
     {
-        if (damage == "data pages")
-        {
-            StoreDamage.BreakDataPages(_bed.DatabasePath);
-        }
-        else
-        {
-            StoreDamage.Apply(damage, _bed.DatabasePath);
-        }
+        Damage(damage);
 
         var run = _folder.Doctor();
 
@@ -93,5 +124,22 @@ public sealed class DamagedStoreTests : IDisposable
         Assert.StartsWith($"{_bed.DatabasePath} is damaged: ", database.Finding, StringComparison.Ordinal);
         Assert.DoesNotContain("{0}", database.Finding, StringComparison.Ordinal);
         Assert.StartsWith($"restore {_bed.DatabasePath} from a backup; or, to start anew without its records, move it aside", database.Fix, StringComparison.Ordinal);
+    }
+
+    private static string Hash(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+
+    private void Damage(string damage)
+    {
+        switch (damage)
+        {
+            case "none":
+                break;
+            case "data pages":
+                StoreDamage.BreakDataPages(_bed.DatabasePath);
+                break;
+            default:
+                StoreDamage.Apply(damage, _bed.DatabasePath);
+                break;
+        }
     }
 }

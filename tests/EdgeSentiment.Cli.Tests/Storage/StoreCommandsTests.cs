@@ -141,6 +141,44 @@ public sealed class StoreCommandsTests : IDisposable
         Assert.Equal(3, lines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
+    [Fact]
+    public void KeyGenerate_Json_NamesTheKeyAndTheFileWritten()
+    {
+        var path = Path.Combine(_bed.Folder, "keys", "new.key");
+
+        var (code, output, error) = Run("key", "generate", "--out", path, "--json");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        using var key = StoreKeyFile.Load(path);
+        Assert.Equal(key.Id, json.RootElement.GetProperty("keyId").GetString());
+        Assert.Equal(path, json.RootElement.GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public void KeyRotate_Json_CountsTheRecordsAndNamesBothKeys()
+    {
+        Seed();
+        string oldKeyId;
+        using (var oldKey = StoreKeyFile.Load(_bed.KeyPath))
+        {
+            oldKeyId = oldKey.Id;
+        }
+
+        var (code, output, error) = Run("key", "rotate", "--database", _bed.DatabasePath, "--key", _bed.KeyPath, "--json");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        using var newKey = StoreKeyFile.Load(_bed.KeyPath);
+        Assert.Equal(_bed.DatabasePath, root.GetProperty("database").GetString());
+        Assert.Equal(_bed.KeyPath, root.GetProperty("keyFile").GetString());
+        Assert.Equal(oldKeyId, root.GetProperty("oldKeyId").GetString());
+        Assert.Equal(newKey.Id, root.GetProperty("newKeyId").GetString());
+        Assert.Equal(6, root.GetProperty("resealed").GetInt64());
+        Assert.Equal(0, root.GetProperty("unreadable").GetInt64());
+    }
+
     private void Seed()
     {
         using var store = _bed.Open();
