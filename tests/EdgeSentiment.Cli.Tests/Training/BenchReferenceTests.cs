@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace EdgeSentiment.Cli.Tests.Training;
+
+/// <summary>
+/// <c>scripts/bench-reference</c> rebuilds the shipped fp32 model from the training code's own
+/// network definition; when that definition changes shape, the reference (and <c>scripts/bench</c>'s
+/// ratio) must say so here, not on the day someone measures.
+/// </summary>
+public sealed class BenchReferenceTests
+{
+    [Theory]
+    [InlineData("eager")]
+    [InlineData("torchscript")]
+    public void BenchReference_ShippedFp32Model_RunsAndChecksItsFeaturesAndGraph(string runtime)
+    {
+        var (exitCode, output) = PythonScript.Run(
+            ".", ["scripts/bench-reference", "--seconds", "2", "--runtime", runtime, "--check", "--json"], TimeSpan.FromMinutes(5));
+
+        Assert.True(exitCode == 0, $"scripts/bench-reference --runtime {runtime} exited with {exitCode}:\n{output}");
+        var json = output[output.IndexOf('{', StringComparison.Ordinal)..];
+        using var document = JsonDocument.Parse(json);
+        Assert.True(document.RootElement.GetProperty("cpuRtf").GetDouble() > 0, output);
+    }
+}
