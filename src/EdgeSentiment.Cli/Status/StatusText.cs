@@ -3,6 +3,7 @@ using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Device.Control.Contract;
 using EdgeSentiment.Device.Publishing;
+using EdgeSentiment.Device.Storage;
 
 namespace EdgeSentiment.Cli.Status;
 
@@ -44,6 +45,11 @@ public static class StatusText
         var writes = store.WritesFailing
             ? colors.Red($"FAILING ({store.FailedWrites} failed writes, {store.DroppedWindows} windows dropped)")
             : $"ok ({store.FailedWrites} failed so far)";
+        if (store.DroppedSummaries > 0)
+        {
+            writes += "; " + colors.Red($"{store.DroppedSummaries} minute summaries dropped unwritten (more than the {LiteDbResultStore.PendingMinutesLimit} kept in memory while writes failed)");
+        }
+
         Line(output, "  writes", store.TamperedRecords > 0 ? $"{writes}; {colors.Red($"{store.TamperedRecords} records failed authentication")}" : writes);
 
         var broker = status.Broker;

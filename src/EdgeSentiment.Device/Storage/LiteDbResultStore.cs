@@ -22,7 +22,8 @@ namespace EdgeSentiment.Device.Storage;
 public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, IStoreMaintenance, IDisposable
 {
     // Four hours of minutes wait in memory for the disk; past that the oldest go, counted and logged.
-    private const int PendingMinutesLimit = 240;
+    /// <summary>Minute summaries kept in memory while writes fail; beyond it the oldest is dropped and counted.</summary>
+    public const int PendingMinutesLimit = 240;
     private static readonly TimeSpan DropLogInterval = TimeSpan.FromHours(1);
 
     // One transaction per window would journal several 8 KB pages every two seconds, gigabytes a day
