@@ -56,8 +56,34 @@ public sealed class PeerRefusalTests
             File.GetUnixFileMode(_agent.SocketPath));
     }
 
-    private static Task<ProcessRun> AsNobodyAsync(params string[] arguments) => ProcessRun.OfAsync(
-        "setpriv",
-        ["--reuid=65534", "--regid=65534", "--clear-groups", ProcessRun.Dotnet, ProcessRun.CliAssembly, .. arguments],
-        new Dictionary<string, string> { ["HOME"] = Path.GetTempPath(), ["DOTNET_NOLOGO"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" });
+    private static async Task<ProcessRun> AsNobodyAsync(params string[] arguments)
+    {
+        using var cli = CopyOfTheCliNobodyCanRead();
+        return await ProcessRun.OfAsync(
+            "setpriv",
+            ["--reuid=65534", "--regid=65534", "--clear-groups", ProcessRun.Dotnet, cli.PathOf(Path.GetFileName(ProcessRun.CliAssembly)), .. arguments],
+            new Dictionary<string, string> { ["HOME"] = Path.GetTempPath(), ["DOTNET_NOLOGO"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" });
+    }
+
+    // A checkout under a home folder of mode 0700 (root's, and new users' on Debian 12) is out of
+    // nobody's reach, so nobody runs a copy of the built CLI from a folder anyone may read. The
+    // managed assemblies and their JSON files are all that status needs.
+    private static TempFolder CopyOfTheCliNobodyCanRead()
+    {
+        var folder = new TempFolder();
+        var readable = (UnixFileMode)0b111_101_101;
+        File.SetUnixFileMode(Path.GetDirectoryName(folder.Path)!, readable);
+        File.SetUnixFileMode(folder.Path, readable);
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(ProcessRun.CliAssembly)!))
+        {
+            if (file.EndsWith(".dll", StringComparison.Ordinal) || file.EndsWith(".json", StringComparison.Ordinal))
+            {
+                var copy = folder.PathOf(Path.GetFileName(file));
+                File.Copy(file, copy);
+                File.SetUnixFileMode(copy, (UnixFileMode)0b110_100_100);
+            }
+        }
+
+        return folder;
+    }
 }
