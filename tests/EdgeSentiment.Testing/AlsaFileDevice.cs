@@ -27,6 +27,9 @@ public sealed class AlsaFileDevice : IDisposable
     /// <summary>The device that plays samples/screening.wav.</summary>
     public const string ScreeningDeviceName = "edgesentiment-screening";
 
+    /// <summary>The two-channel device of an auditorium: the microphone on channel 1, the soundtrack reference on channel 2.</summary>
+    public const string AuditoriumDeviceName = "edgesentiment-auditorium";
+
     public const int SampleRate = 16000;
 
     private readonly TempFolder _folder = new();
@@ -37,7 +40,11 @@ public sealed class AlsaFileDevice : IDisposable
         RawPath = _folder.Write("clip.f32", RawFloat(ClipAsFloat()));
         Screening = AudioLoader.LoadMono(ScreeningPath, SampleRate).Samples;
         ScreeningRawPath = _folder.Write("screening.f32", RawFloat(Screening));
-        ConfigPath = _folder.Write("asoundrc", Pcm(DeviceName, RawPath) + Pcm(ScreeningDeviceName, ScreeningRawPath));
+        Auditorium = AuditoriumScene.Make(SampleRate);
+        AuditoriumRawPath = _folder.Write("auditorium.f32", RawFloat(Auditorium.Interleaved()));
+        ConfigPath = _folder.Write(
+            "asoundrc",
+            Pcm(DeviceName, RawPath) + Pcm(ScreeningDeviceName, ScreeningRawPath) + Pcm(AuditoriumDeviceName, AuditoriumRawPath, channels: 2));
         var systemConfig = File.Exists("/usr/share/alsa/alsa.conf") ? "/usr/share/alsa/alsa.conf" : "/etc/alsa/alsa.conf";
         NativeEnvironment.Set("ALSA_CONFIG_PATH", $"{systemConfig}:{ConfigPath}");
     }
@@ -52,6 +59,11 @@ public sealed class AlsaFileDevice : IDisposable
     public float[] Screening { get; }
 
     public string RawPath { get; }
+
+    /// <summary>What the auditorium device serves.</summary>
+    public AuditoriumScene Auditorium { get; }
+
+    public string AuditoriumRawPath { get; }
 
     public string ScreeningRawPath { get; }
 
@@ -74,7 +86,7 @@ public sealed class AlsaFileDevice : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string Pcm(string name, string rawPath) => $$"""
+    private static string Pcm(string name, string rawPath, int channels = 1) => $$"""
         pcm.{{name}}-raw {
             type file
             slave.pcm "null"
@@ -88,7 +100,7 @@ public sealed class AlsaFileDevice : IDisposable
                 pcm "{{name}}-raw"
                 format FLOAT_LE
                 rate {{SampleRate}}
-                channels 1
+                channels {{channels}}
             }
         }
 

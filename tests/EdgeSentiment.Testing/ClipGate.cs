@@ -37,6 +37,8 @@ public sealed class ClipGate(ICaptureDeviceOpener inner, int clipFrames) : ICapt
 
         public int FramesPerRead => device.FramesPerRead;
 
+        public bool HasReference => device.HasReference;
+
         public bool Read(Span<float> mono)
         {
             if (_frames >= clipFrames)
@@ -48,6 +50,20 @@ public sealed class ClipGate(ICaptureDeviceOpener inner, int clipFrames) : ICapt
 
             _frames += FramesPerRead;
             return device.Read(mono);
+        }
+
+        public bool Read(Span<float> microphone, Span<float> reference)
+        {
+            if (_frames >= clipFrames)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds((double)FramesPerRead / SampleRate));
+                microphone[..FramesPerRead].Clear();
+                reference[..FramesPerRead].Clear();
+                return false;
+            }
+
+            _frames += FramesPerRead;
+            return device.Read(microphone, reference);
         }
 
         public void Dispose() => device.Dispose();

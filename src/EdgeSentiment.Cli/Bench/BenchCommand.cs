@@ -34,6 +34,7 @@ public static class BenchCommand
             seconds,
             threads,
             json,
+            AuditoriumCommand.Create(console),
         }.WithExamples(
             "edgesentiment bench                                # full window path on 60 s of synthetic speech",
             "edgesentiment bench --model models/sentiment-fp32.onnx --seconds 300 --json");

@@ -30,6 +30,17 @@ public static class BenchJson
             json.WriteNumber("p99", Math.Round(report.LatencyP99Ms, 3));
             json.WriteEndObject();
             json.WriteNumber("allocatedBytesPerWindow", Math.Round(report.AllocatedBytesPerWindow, 1));
+            if (report.EchoCancelMsPerWindow is { } echo)
+            {
+                json.WriteNumber("echoCancelMsPerWindow", Math.Round(echo, 4));
+                json.WriteNumber("echoCancelAllocatedBytesPerWindow", Math.Round(report.EchoCancelAllocatedBytesPerWindow ?? 0, 1));
+            }
+            else
+            {
+                json.WriteNull("echoCancelMsPerWindow");
+                json.WriteNull("echoCancelAllocatedBytesPerWindow");
+            }
+
             json.WriteNumber("modelLoadMs", Math.Round(report.ModelLoadMs, 1));
             if (report.PeakRssMb is { } rss)
             {

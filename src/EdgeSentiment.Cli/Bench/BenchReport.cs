@@ -16,6 +16,8 @@ namespace EdgeSentiment.Cli.Bench;
 /// <param name="AllocatedBytesPerWindow">Managed bytes allocated per window after warm-up.</param>
 /// <param name="ModelLoadMs">Time to load the model and build the window path.</param>
 /// <param name="PeakRssMb">Peak resident set size of the process in MiB; null where it cannot be read.</param>
+/// <param name="EchoCancelMsPerWindow">CPU time of cancelling a soundtrack reference from one window hop of audio and gating the window (Capture:ReferenceChannel); null without libspeexdsp.</param>
+/// <param name="EchoCancelAllocatedBytesPerWindow">Managed bytes the same allocates per window after warm-up.</param>
 public sealed record BenchReport(
     string Model,
     string ModelPath,
@@ -31,4 +33,6 @@ public sealed record BenchReport(
     double LatencyP99Ms,
     double AllocatedBytesPerWindow,
     double ModelLoadMs,
-    double? PeakRssMb);
+    double? PeakRssMb,
+    double? EchoCancelMsPerWindow = null,
+    double? EchoCancelAllocatedBytesPerWindow = null);

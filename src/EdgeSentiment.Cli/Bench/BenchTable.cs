@@ -17,6 +17,9 @@ public static class BenchTable
         output.WriteLine(Invariant($"CPU time / audio   {report.CpuRealTimeFactor:0.00000}"));
         output.WriteLine(Invariant($"latency per window p50 {report.LatencyP50Ms:0.000} ms, p95 {report.LatencyP95Ms:0.000} ms, p99 {report.LatencyP99Ms:0.000} ms"));
         output.WriteLine(Invariant($"allocated          {report.AllocatedBytesPerWindow:0.#} bytes per window (managed, after warm-up)"));
+        output.WriteLine(report.EchoCancelMsPerWindow is { } echo
+            ? Invariant($"echo cancelling    {echo:0.000} ms per window with a soundtrack reference (canceller and film gate, one thread), {report.EchoCancelAllocatedBytesPerWindow:0.#} bytes allocated")
+            : "echo cancelling    not measured: libspeexdsp1 is not installed");
         output.WriteLine(Invariant($"model load         {report.ModelLoadMs:0.0} ms"));
         output.WriteLine(report.PeakRssMb is { } rss
             ? Invariant($"peak RSS           {rss:0.0} MiB")

@@ -22,6 +22,22 @@ public sealed class CaptureOptions
     /// <summary>Capture device: "default", a device index, or part of its name (see <c>edgesentiment devices</c>).</summary>
     public string Device { get; set; } = "default";
 
+    /// <summary>
+    /// The channel of <see cref="Device"/> (counted from 1) that carries the soundtrack reference
+    /// (the cinema processor's output); 0 for none. With a reference, the film is cancelled from
+    /// the microphone and windows of the film's own speech are counted as film, not audience.
+    /// </summary>
+    public int ReferenceChannel { get; set; }
+
+    /// <summary>The channel of <see cref="Device"/> (counted from 1) that carries the microphone when <see cref="ReferenceChannel"/> is set.</summary>
+    public int MicrophoneChannel { get; set; } = 1;
+
+    /// <summary>How long an echo the canceller models, in seconds: about the auditorium's reverberation time.</summary>
+    public double EchoTailSeconds { get; set; } = 0.5;
+
+    /// <summary>True when a soundtrack reference is configured.</summary>
+    public bool HasReference => ReferenceChannel > 0;
+
     /// <summary>Audio per device read and per chunk, in milliseconds.</summary>
     public int BufferMilliseconds { get; set; } = 100;
 

@@ -14,6 +14,13 @@ public sealed class CaptureOptionsValidator : IValidateOptions<CaptureOptions>
         errors.NotEmpty(nameof(options.File), options.File, "the path of a WAV file (needed when Source is File)");
         errors.NotEmpty(nameof(options.Device), options.Device, "'default', a device index, or part of a device name ('edgesentiment devices' lists them)");
         errors.Range(nameof(options.BufferMilliseconds), options.BufferMilliseconds, 10, 1000);
+        errors.Range(nameof(options.ReferenceChannel), options.ReferenceChannel, 0, 32);
+        errors.Range(nameof(options.MicrophoneChannel), options.MicrophoneChannel, 1, 32);
+        errors.Range(nameof(options.EchoTailSeconds), options.EchoTailSeconds, 0.05, 2);
+        if (options.HasReference && options.ReferenceChannel == options.MicrophoneChannel)
+        {
+            errors.Add(nameof(options.ReferenceChannel), options.ReferenceChannel.ToString(System.Globalization.CultureInfo.InvariantCulture), $"0 (no reference) or a channel other than MicrophoneChannel ({options.MicrophoneChannel})");
+        }
         errors.Range(nameof(options.FirstRetrySeconds), options.FirstRetrySeconds, 0.05, 600);
         errors.Range(nameof(options.MaxRetrySeconds), options.MaxRetrySeconds, Math.Max(0.05, options.FirstRetrySeconds), 3600);
         return errors.Any ? ValidateOptionsResult.Fail(errors.Messages) : ValidateOptionsResult.Success;

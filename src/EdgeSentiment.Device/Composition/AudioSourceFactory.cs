@@ -1,5 +1,6 @@
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Device.Capture;
+using EdgeSentiment.Device.Capture.EchoCancellation;
 using EdgeSentiment.Device.Capture.PortAudio;
 using EdgeSentiment.Device.Configuration;
 using EdgeSentiment.Device.Pipeline;
@@ -14,7 +15,21 @@ public static class AudioSourceFactory
     public static ICaptureDeviceOpener CreateOpener(CaptureOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new PortAudioDeviceOpener(options.Device, TimeSpan.FromMilliseconds(options.BufferMilliseconds));
+        return new PortAudioDeviceOpener(options.Device, TimeSpan.FromMilliseconds(options.BufferMilliseconds), Channels(options));
+    }
+
+    /// <summary>Which channel is the microphone and which the reference, or null without a reference.</summary>
+    public static CaptureChannels? Channels(CaptureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.HasReference ? new CaptureChannels(options.MicrophoneChannel - 1, options.ReferenceChannel - 1) : null;
+    }
+
+    /// <summary>The echo canceller for the configured reference, or null without one.</summary>
+    public static EchoCancellerSettings? EchoCanceller(CaptureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.HasReference ? new EchoCancellerSettings { TailSeconds = options.EchoTailSeconds } : null;
     }
 
     /// <param name="options">The <c>Capture</c> section.</param>
@@ -35,7 +50,8 @@ public static class AudioSourceFactory
                 $"microphone '{options.Device}'",
                 TimeSpan.FromSeconds(options.FirstRetrySeconds),
                 TimeSpan.FromSeconds(options.MaxRetrySeconds),
-                loggers.CreateLogger<MicrophoneSource>());
+                loggers.CreateLogger<MicrophoneSource>(),
+                EchoCanceller(options));
         }
 
         var path = DeviceConfiguration.ResolveFile(options.File);

@@ -59,6 +59,36 @@ public sealed class CaptureOutput
         return false;
     }
 
+    /// <summary>
+    /// Queues a copy of what the echo canceller left (<paramref name="residual"/>) together with
+    /// what it took away (<paramref name="removed"/>, as long), without waiting.
+    /// </summary>
+    /// <returns>False when the pipeline no longer takes audio.</returns>
+    public bool Write(ReadOnlySpan<float> residual, ReadOnlySpan<float> removed)
+    {
+        if (removed.Length != residual.Length)
+        {
+            throw new ArgumentException($"residual and removed must be as long, got {residual.Length} and {removed.Length} samples", nameof(removed));
+        }
+
+        if (residual.IsEmpty)
+        {
+            return true;
+        }
+
+        var chunk = Rent(residual);
+        var taken = ArrayPool<float>.Shared.Rent(removed.Length);
+        removed.CopyTo(taken);
+        chunk = chunk with { Removed = taken };
+        if (_writer.TryWrite(chunk))
+        {
+            return true;
+        }
+
+        chunk.Return();
+        return false;
+    }
+
     /// <summary>Queues a copy of <paramref name="samples"/>, waiting for room when the channel applies backpressure.</summary>
     public async ValueTask<bool> WriteAsync(ReadOnlyMemory<float> samples, CancellationToken cancellationToken)
     {

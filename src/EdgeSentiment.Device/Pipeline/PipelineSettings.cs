@@ -9,6 +9,9 @@ public sealed record PipelineSettings
     /// <summary>Window length and hop, the same as the recording analyzer's.</summary>
     public AnalysisWindowSettings Windows { get; init; } = AnalysisWindowSettings.Default;
 
+    /// <summary>When speech is the film's, with a soundtrack reference.</summary>
+    public FilmGateSettings FilmGate { get; init; } = FilmGateSettings.Default;
+
     /// <summary>How steady the shown mood is.</summary>
     public MoodSmootherSettings Mood { get; init; } = MoodSmootherSettings.Default;
 

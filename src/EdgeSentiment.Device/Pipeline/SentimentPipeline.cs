@@ -27,6 +27,7 @@ public sealed class SentimentPipeline
     private readonly SinkWorker[] _sinks;
     private readonly MoodSmoother _smoother;
     private readonly float[] _probabilities = new float[SentimentLabels.Count];
+    private readonly FilmGate _filmGate;
     private volatile bool _captureFault;
     private CaptureOutput? _output;
 
@@ -52,6 +53,7 @@ public sealed class SentimentPipeline
         _classify = classify;
         _settings = settings;
         _smoother = new MoodSmoother(settings.Mood);
+        _filmGate = new FilmGate(settings.FilmGate, SpeechDetectorSettings.Default, CaptureFormat.SampleRate, settings.Windows.WindowSamples(CaptureFormat.SampleRate));
         _metrics = metrics;
         _heartbeat = heartbeat;
         _time = time;
@@ -154,6 +156,10 @@ public sealed class SentimentPipeline
     private async Task AssembleAsync(ChannelReader<AudioChunk> chunks, ChannelWriter<AnalysisWindow> windows)
     {
         var assembler = new WindowAssembler(_settings.Windows, CaptureFormat.SampleRate);
+
+        // What the echo canceller removed is cut into the same windows: both assemblers take the
+        // same spans, so their windows match as long as both have received every sample.
+        var removedAssembler = new WindowAssembler(_settings.Windows, CaptureFormat.SampleRate);
         try
         {
             await foreach (var chunk in chunks.ReadAllAsync().ConfigureAwait(false))
@@ -163,13 +169,26 @@ public sealed class SentimentPipeline
                     var offset = 0;
                     while (offset < chunk.Count)
                     {
-                        offset += assembler.Append(chunk.Buffer.AsSpan(offset, chunk.Count - offset));
+                        var taken = assembler.Append(chunk.Buffer.AsSpan(offset, chunk.Count - offset));
+                        if (chunk.Removed is not null)
+                        {
+                            removedAssembler.Append(chunk.Removed.AsSpan(offset, taken));
+                        }
+
+                        offset += taken;
                         if (assembler.IsWindowReady)
                         {
                             var buffer = ArrayPool<float>.Shared.Rent(assembler.WindowSamples);
                             assembler.CopyWindowTo(buffer);
+                            float[]? removed = null;
+                            if (chunk.Removed is not null && removedAssembler.IsWindowReady && removedAssembler.SamplesReceived == assembler.SamplesReceived)
+                            {
+                                removed = ArrayPool<float>.Shared.Rent(removedAssembler.WindowSamples);
+                                removedAssembler.CopyWindowTo(removed);
+                            }
+
                             var start = TimeSpan.FromSeconds((double)assembler.WindowStart / CaptureFormat.SampleRate);
-                            var window = new AnalysisWindow(buffer, assembler.WindowSamples, start);
+                            var window = new AnalysisWindow(buffer, assembler.WindowSamples, start, removed);
                             if (!windows.TryWrite(window))
                             {
                                 await windows.WriteAsync(window).ConfigureAwait(false);
@@ -201,6 +220,10 @@ public sealed class SentimentPipeline
                 try
                 {
                     result = _classify(window.Samples, window.Start);
+                    if (result.IsSpeech && window.Removed is not null)
+                    {
+                        result = result with { IsFilm = _filmGate.Decide(window.Samples, window.RemovedSamples).IsFilm };
+                    }
                 }
                 catch (Exception e)
                 {
@@ -234,7 +257,7 @@ public sealed class SentimentPipeline
             _probabilities[(int)SentimentLabel.Negative] = result.Scores.Negative;
             _probabilities[(int)SentimentLabel.Neutral] = result.Scores.Neutral;
             _probabilities[(int)SentimentLabel.Positive] = result.Scores.Positive;
-            var mood = _smoother.Update(result.IsSpeech, _probabilities);
+            var mood = _smoother.Update(result.IsAudienceSpeech, _probabilities);
             if (mood != previous)
             {
                 _logger.MoodChanged(mood);

@@ -1,4 +1,5 @@
 using EdgeSentiment.Core.Audio;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Core.Tests.Audio;
 

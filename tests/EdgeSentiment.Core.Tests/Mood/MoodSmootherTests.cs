@@ -1,4 +1,5 @@
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Core.Tests.Mood;
 

@@ -1,4 +1,5 @@
 using EdgeSentiment.Core.Segmentation;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Core.Tests.Segmentation;
 

@@ -1,4 +1,5 @@
 using EdgeSentiment.Core.Text;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Core.Tests.Text;
 

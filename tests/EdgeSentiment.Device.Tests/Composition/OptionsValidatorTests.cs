@@ -35,4 +35,20 @@ public sealed class OptionsValidatorTests
 
         Assert.StartsWith("Capture:MaxRetrySeconds is '5'; allowed: a number from 10 to 3600", Assert.Single(result.Failures!), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_ReferenceOnTheMicrophonesChannel_NamesTheReference()
+    {
+        var result = new CaptureOptionsValidator().Validate(null, new CaptureOptions { ReferenceChannel = 1, MicrophoneChannel = 1 });
+
+        Assert.Equal("Capture:ReferenceChannel is '1'; allowed: 0 (no reference) or a channel other than MicrophoneChannel (1).", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_EchoTailLongerThanTwoSeconds_NamesTheTail()
+    {
+        var result = new CaptureOptionsValidator().Validate(null, new CaptureOptions { ReferenceChannel = 2, EchoTailSeconds = 5 });
+
+        Assert.StartsWith("Capture:EchoTailSeconds is '5'; allowed: a number from 0.05 to 2", Assert.Single(result.Failures!), StringComparison.Ordinal);
+    }
 }

@@ -18,11 +18,25 @@ internal sealed class PortAudioCaptureDevice : ICaptureDevice
 
     public int FramesPerRead => _input.FramesPerRead;
 
+    public bool HasReference => _input.Split is not null;
+
     public bool Read(Span<float> mono)
     {
         try
         {
             return _input.Read(mono);
+        }
+        catch (PortAudioException e)
+        {
+            throw new CaptureDeviceException($"reading '{Name}' failed: {e.Message}", e);
+        }
+    }
+
+    public bool Read(Span<float> microphone, Span<float> reference)
+    {
+        try
+        {
+            return _input.Read(microphone, reference);
         }
         catch (PortAudioException e)
         {

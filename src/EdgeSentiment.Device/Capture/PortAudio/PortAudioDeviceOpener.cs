@@ -7,11 +7,16 @@ public sealed class PortAudioDeviceOpener : ICaptureDeviceOpener
 {
     private readonly string? _selector;
     private readonly TimeSpan _bufferDuration;
+    private readonly CaptureChannels? _split;
 
-    public PortAudioDeviceOpener(string? selector, TimeSpan bufferDuration)
+    /// <param name="selector">"default", a device index, or part of its name.</param>
+    /// <param name="bufferDuration">Audio per read.</param>
+    /// <param name="split">With a soundtrack reference on the same device: which channel is which.</param>
+    public PortAudioDeviceOpener(string? selector, TimeSpan bufferDuration, CaptureChannels? split = null)
     {
         _selector = selector;
         _bufferDuration = bufferDuration;
+        _split = split;
     }
 
     public ICaptureDevice Open()
@@ -31,7 +36,7 @@ public sealed class PortAudioDeviceOpener : ICaptureDeviceOpener
             var device = session.FindCaptureDevice(_selector)
                 ?? throw new CaptureDeviceException(
                     $"no capture device matches '{_selector ?? "default"}'; 'edgesentiment devices' lists the ones present");
-            var input = session.OpenInput(device, CaptureFormat.SampleRate, _bufferDuration);
+            var input = session.OpenInput(device, CaptureFormat.SampleRate, _bufferDuration, _split);
             return new PortAudioCaptureDevice(session, input);
         }
         catch (PortAudioException e)

@@ -6,15 +6,19 @@ public sealed unsafe class PortAudioInput : IDisposable
     private readonly PortAudioStreamHandle _handle;
     private readonly float[] _interleaved;
 
-    internal PortAudioInput(PortAudioStreamHandle handle, CaptureDeviceInfo device, int sampleRate, int channels, int framesPerRead)
+    internal PortAudioInput(PortAudioStreamHandle handle, CaptureDeviceInfo device, int sampleRate, int channels, int framesPerRead, CaptureChannels? split = null)
     {
         _handle = handle;
         Device = device;
         SampleRate = sampleRate;
         Channels = channels;
         FramesPerRead = framesPerRead;
+        Split = split;
         _interleaved = new float[framesPerRead * channels];
     }
+
+    /// <summary>Which channel is the microphone and which the reference; null when every channel is the microphone.</summary>
+    public CaptureChannels? Split { get; }
 
     public CaptureDeviceInfo Device { get; }
 
@@ -22,7 +26,7 @@ public sealed unsafe class PortAudioInput : IDisposable
 
     public int Channels { get; }
 
-    /// <summary>Frames one <see cref="Read"/> returns.</summary>
+    /// <summary>Frames one each read returns.</summary>
     public int FramesPerRead { get; }
 
     /// <summary>
@@ -38,6 +42,44 @@ public sealed unsafe class PortAudioInput : IDisposable
             throw new ArgumentException($"room for {FramesPerRead} frames is needed", nameof(mono));
         }
 
+        var overflowed = ReadInterleaved();
+        if (Split is { } split)
+        {
+            Pick(_interleaved, Channels, split.Microphone, mono[..FramesPerRead]);
+        }
+        else
+        {
+            Downmix(_interleaved, Channels, mono[..FramesPerRead]);
+        }
+
+        return overflowed;
+    }
+
+    /// <summary>
+    /// Blocks until <see cref="FramesPerRead"/> frames have arrived and writes the microphone's
+    /// channel to <paramref name="microphone"/> and the reference's to <paramref name="reference"/>.
+    /// </summary>
+    /// <returns>True when PortAudio reported an input overflow.</returns>
+    /// <exception cref="PortAudioException">The device failed, e.g. it was unplugged.</exception>
+    /// <exception cref="InvalidOperationException">The input was opened without a reference channel.</exception>
+    public bool Read(Span<float> microphone, Span<float> reference)
+    {
+        var split = Split ?? throw new InvalidOperationException($"'{Device.Name}' was opened without a reference channel");
+        if (microphone.Length < FramesPerRead || reference.Length < FramesPerRead)
+        {
+            throw new ArgumentException($"room for {FramesPerRead} frames is needed", nameof(microphone));
+        }
+
+        var overflowed = ReadInterleaved();
+        Pick(_interleaved, Channels, split.Microphone, microphone[..FramesPerRead]);
+        Pick(_interleaved, Channels, split.Reference, reference[..FramesPerRead]);
+        return overflowed;
+    }
+
+    public void Dispose() => _handle.Dispose();
+
+    private bool ReadInterleaved()
+    {
         var added = false;
         _handle.DangerousAddRef(ref added);
         int code;
@@ -61,11 +103,16 @@ public sealed unsafe class PortAudioInput : IDisposable
             throw new PortAudioException("Pa_ReadStream", code);
         }
 
-        Downmix(_interleaved, Channels, mono[..FramesPerRead]);
         return code == PortAudioNative.InputOverflowed;
     }
 
-    public void Dispose() => _handle.Dispose();
+    private static void Pick(ReadOnlySpan<float> interleaved, int channels, int channel, Span<float> mono)
+    {
+        for (var frame = 0; frame < mono.Length; frame++)
+        {
+            mono[frame] = interleaved[(frame * channels) + channel];
+        }
+    }
 
     private static void Downmix(ReadOnlySpan<float> interleaved, int channels, Span<float> mono)
     {

@@ -142,11 +142,22 @@ public sealed unsafe class PortAudioSession : IDisposable
     /// Opens and starts a blocking float32 input stream on <paramref name="device"/>: 16 kHz mono
     /// when the device can, otherwise its own default rate and as few channels as it allows.
     /// </summary>
-    /// <exception cref="PortAudioException">No supported format, or the device would not open.</exception>
-    public PortAudioInput OpenInput(CaptureDeviceInfo device, int preferredRate, TimeSpan bufferDuration)
+    /// <param name="device">The device to open.</param>
+    /// <param name="preferredRate">The rate to ask for first.</param>
+    /// <param name="bufferDuration">Audio per read.</param>
+    /// <param name="split">With a soundtrack reference: the microphone's and the reference's channels, both read in one stream so they share one clock.</param>
+    /// <exception cref="PortAudioException">No supported format, too few channels, or the device would not open.</exception>
+    public PortAudioInput OpenInput(CaptureDeviceInfo device, int preferredRate, TimeSpan bufferDuration, CaptureChannels? split = null)
     {
         ArgumentNullException.ThrowIfNull(device);
-        var channels = Supports(device, 1, preferredRate) || Supports(device, 1, device.DefaultSampleRate) ? 1 : Math.Min(2, device.MaxInputChannels);
+        if (split is { } wanted && wanted.Needed > device.MaxInputChannels)
+        {
+            throw new PortAudioException(
+                $"device '{device.Name}' has {device.MaxInputChannels} input channel(s); the microphone on channel {wanted.Microphone + 1} and the reference on channel {wanted.Reference + 1} need {wanted.Needed}");
+        }
+
+        var channels = split is { } needed ? needed.Needed
+            : Supports(device, 1, preferredRate) || Supports(device, 1, device.DefaultSampleRate) ? 1 : Math.Min(2, device.MaxInputChannels);
         double rate = preferredRate;
         if (!Supports(device, channels, rate))
         {
@@ -174,7 +185,7 @@ public sealed unsafe class PortAudioSession : IDisposable
                 Check("Pa_StartStream", code);
             }
 
-            return new PortAudioInput(handle, device, (int)rate, channels, frames);
+            return new PortAudioInput(handle, device, (int)rate, channels, frames, split);
         }
     }
 

@@ -1,4 +1,4 @@
-namespace EdgeSentiment.Core.Tests;
+namespace EdgeSentiment.Testing;
 
 /// <summary>Measures what a call allocates once the runtime has settled.</summary>
 public static class Allocations
