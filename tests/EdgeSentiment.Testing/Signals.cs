@@ -16,6 +16,22 @@ public static class Signals
         return samples;
     }
 
+    /// <summary>A sine that sounds for <paramref name="onSeconds"/> and pauses for as long, again and again: loud like a voice, with a voice's pauses.</summary>
+    public static float[] Bursts(double frequency, double seconds, double onSeconds, double amplitude = 0.5, int rate = Rate)
+    {
+        var samples = Sine(frequency, seconds, amplitude, rate);
+        var period = (int)(2 * onSeconds * rate);
+        for (var i = 0; i < samples.Length; i++)
+        {
+            if (i % period >= period / 2)
+            {
+                samples[i] = 0;
+            }
+        }
+
+        return samples;
+    }
+
     /// <summary>Gaussian white noise with the given RMS.</summary>
     public static float[] Noise(double seconds, double rms, int seed = 1, int rate = Rate)
     {

@@ -9,6 +9,8 @@ namespace EdgeSentiment.Cli.Doctor;
 /// <summary>
 /// The audio input: for a microphone, the device is present and about a second of it is not silent
 /// (when the running agent holds it, that is said instead); for a recording, the file reads.
+/// With a soundtrack reference, the device has the channels it needs and the reference is not silent;
+/// without one, input that sounds like a loud continuous programme (a film) is warned about.
 /// </summary>
 public sealed class AudioInputCheck : IDoctorCheck
 {
@@ -33,11 +35,30 @@ public sealed class AudioInputCheck : IDoctorCheck
         var path = DeviceConfiguration.ResolveFile(capture.File);
         try
         {
+            if (capture.HasReference && WavReader.ReadFormat(path).Channels is var channels && channels < Needed(capture))
+            {
+                return CheckResult.Fail(
+                    Name,
+                    $"recording {path} has {channels} channel(s); {Layout(capture)} need {Needed(capture)}",
+                    $"play a recording with the microphone and the soundtrack on those channels, or set Capture:ReferenceChannel to 0 in {context.ConfigurationHint}");
+            }
+
             var audio = AudioLoader.LoadMono(path, CaptureFormat.SampleRate);
             var level = AudioLevel.Measure(audio.Samples, audio.SampleRate);
             var finding = $"recording {path} reads ({audio.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, {Db(level.RmsDbfs)} RMS); Capture:Source is File, no microphone is used";
-            return level.IsDigitalSilence || level.RmsDbfs < AudioLevel.SilentDbfs
-                ? CheckResult.Warn(Name, $"recording {path} is silent ({Db(level.RmsDbfs)} RMS)", "play a recording with speech, or set Capture:Source to Microphone")
+            if (level.IsSilent)
+            {
+                return CheckResult.Warn(Name, $"recording {path} is silent ({Db(level.RmsDbfs)} RMS)", "play a recording with speech, or set Capture:Source to Microphone");
+            }
+
+            if (capture.HasReference)
+            {
+                // A recording is played mixed to mono: the reference is read and cancelled only from a microphone.
+                return CheckResult.Pass(Name, $"{finding}; it is mixed to mono, Capture:ReferenceChannel {capture.ReferenceChannel} applies to a microphone");
+            }
+
+            return level.IsLoudProgramme
+                ? CheckResult.Warn(Name, $"recording {path} {LoudProgramme(level)}", LoudProgrammeFix(context))
                 : CheckResult.Pass(Name, finding);
         }
         catch (Exception e) when (e is AudioFormatException or IOException or UnauthorizedAccessException)
@@ -66,10 +87,31 @@ public sealed class AudioInputCheck : IDoctorCheck
                 $"plug in the microphone and check 'arecord -l'; 'edgesentiment devices' lists what matches, then set Capture:Device in {context.ConfigurationHint}");
         }
 
+        if (capture.HasReference)
+        {
+            var channels = context.Audio.InputChannels(capture.Device);
+            if (channels < Needed(capture))
+            {
+                return CheckResult.Fail(
+                    Name,
+                    $"'{name}' has {channels} input channel(s); {Layout(capture)} need {Needed(capture)}",
+                    $"connect the microphone and the soundtrack feed to one interface with at least {Needed(capture)} inputs, or set Capture:MicrophoneChannel and Capture:ReferenceChannel in {context.ConfigurationHint} to channels it has (Capture:ReferenceChannel 0: no reference)");
+            }
+        }
+
         AudioLevel level;
+        AudioLevel? reference = null;
         try
         {
-            level = context.Audio.Listen(capture.Device, ListenFor, cancellationToken);
+            if (capture.HasReference)
+            {
+                var both = context.Audio.ListenWithReference(capture.Device, capture.MicrophoneChannel, capture.ReferenceChannel, ListenFor, cancellationToken);
+                (level, reference) = (both.Microphone, both.Reference);
+            }
+            else
+            {
+                level = context.Audio.Listen(capture.Device, ListenFor, cancellationToken);
+            }
         }
         catch (CaptureDeviceException e)
         {
@@ -82,18 +124,48 @@ public sealed class AudioInputCheck : IDoctorCheck
             return CheckResult.Fail(Name, $"'{name}' would not open: {e.Message}", "close any other program using it ('fuser -v /dev/snd/*'), and check this user is in the 'audio' group");
         }
 
+        var microphone = reference is null ? $"'{name}'" : $"'{name}' (microphone on channel {capture.MicrophoneChannel})";
         if (level.IsDigitalSilence)
         {
-            return CheckResult.Fail(Name, $"'{name}' delivers only zeros (muted or disconnected)", "unmute the capture channel and raise its gain in 'alsamixer' (F4 for capture), and check the cable");
+            return CheckResult.Fail(Name, $"{microphone} delivers only zeros (muted or disconnected)", "unmute the capture channel and raise its gain in 'alsamixer' (F4 for capture), and check the cable");
         }
 
         if (level.RmsDbfs < AudioLevel.SilentDbfs)
         {
-            return CheckResult.Warn(Name, $"'{name}' is nearly silent: {Db(level.RmsDbfs)} RMS, peak {Db(level.PeakDbfs)} over {level.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s", "speak near the microphone and run doctor again; if still silent, raise the capture gain in 'alsamixer'");
+            return CheckResult.Warn(Name, $"{microphone} is nearly silent: {Db(level.RmsDbfs)} RMS, peak {Db(level.PeakDbfs)} over {Seconds(level)} s", "speak near the microphone and run doctor again; if still silent, raise the capture gain in 'alsamixer'");
         }
 
-        return CheckResult.Pass(Name, $"'{name}' hears {Db(level.RmsDbfs)} RMS, peak {Db(level.PeakDbfs)} over {level.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        if (reference is not null)
+        {
+            var levels = $"'{name}': microphone on channel {capture.MicrophoneChannel} hears {Db(level.RmsDbfs)} RMS, soundtrack reference on channel {capture.ReferenceChannel} {Db(reference.RmsDbfs)} RMS over {Seconds(level)} s";
+            return reference.IsSilent
+                ? CheckResult.Warn(
+                    Name,
+                    $"{levels}: the reference is silent, the soundtrack feed is not connected or the film is not playing",
+                    $"wire the cinema processor's output (or a monitor feed) to input {capture.ReferenceChannel} and run doctor again while the film's sound plays; without it the film is not cancelled (docs/auditorium.md)")
+                : CheckResult.Pass(Name, levels);
+        }
+
+        if (level.IsLoudProgramme)
+        {
+            return CheckResult.Warn(Name, $"'{name}' {LoudProgramme(level)}", LoudProgrammeFix(context));
+        }
+
+        return CheckResult.Pass(Name, $"'{name}' hears {Db(level.RmsDbfs)} RMS, peak {Db(level.PeakDbfs)} over {Seconds(level)} s");
     }
+
+    private static int Needed(CaptureOptions capture) => Math.Max(capture.MicrophoneChannel, capture.ReferenceChannel);
+
+    private static string Layout(CaptureOptions capture) =>
+        $"the microphone on channel {capture.MicrophoneChannel} (Capture:MicrophoneChannel) and the soundtrack reference on channel {capture.ReferenceChannel} (Capture:ReferenceChannel)";
+
+    private static string LoudProgramme(AudioLevel level) =>
+        $"hears a loud continuous programme ({Db(level.RmsDbfs)} RMS, {(level.LoudBlockShare * 100).ToString("0", CultureInfo.InvariantCulture)} % of 100 ms blocks above {Db(AudioLevel.LoudBlockDbfs)}) and no soundtrack reference is configured: during a screening the device scores the film's own dialogue as the audience";
+
+    private static string LoudProgrammeFix(DoctorContext context) =>
+        $"in an auditorium wire the soundtrack to a second input of the capture device and set Capture:ReferenceChannel in {context.ConfigurationHint} (docs/auditorium.md); in a quiet room, run doctor again when nothing plays";
+
+    private static string Seconds(AudioLevel level) => level.Seconds.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Db(double dbfs) =>
         double.IsNegativeInfinity(dbfs) ? "-inf dBFS" : dbfs.ToString("0.0", CultureInfo.InvariantCulture) + " dBFS";

@@ -18,7 +18,7 @@ public sealed class AudioInputCheckTests : IDisposable
         var result = await _bed.RunAsync(new AudioInputCheck());
 
         Assert.Equal(CheckStatus.Pass, result.Status);
-        Assert.Contains("'USB Audio Device' hears -23.0 dBFS RMS", result.Finding, StringComparison.Ordinal);
+        Assert.Contains("'USB Audio Device' hears -26.0 dBFS RMS", result.Finding, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public sealed class AudioInputCheckTests : IDisposable
     public async Task AFileSourceThatReads_Passes()
     {
         var wav = Path.Combine(_bed.Folder, "speech.wav");
-        TestWav.WritePcm16(wav, Signals.Sine(220, 2, amplitude: 0.2));
+        TestWav.WritePcm16(wav, Signals.Bursts(220, 2, onSeconds: 0.3, amplitude: 0.2));
         _bed.Settings("20-file.json", new { Capture = new { Source = "File", File = wav } });
 
         var result = await _bed.RunAsync(new AudioInputCheck());
@@ -102,5 +102,110 @@ public sealed class AudioInputCheckTests : IDisposable
 
         Assert.Equal(CheckStatus.Fail, result.Status);
         Assert.Contains("Capture:File", result.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Listen_LoudContinuousProgrammeWithoutAReference_WarnsThatTheFilmIsScoredAsTheAudience()
+    {
+        _bed.Audio = new FakeAudioInputProbe { Samples = Signals.Noise(1, rms: 0.1) };
+
+        var result = await _bed.RunAsync(new AudioInputCheck());
+
+        Assert.Equal(CheckStatus.Warn, result.Status);
+        Assert.Contains("loud continuous programme (-20.0 dBFS RMS, 100 % of 100 ms blocks above -30.0 dBFS)", result.Finding, StringComparison.Ordinal);
+        Assert.Contains("film's own dialogue as the audience", result.Finding, StringComparison.Ordinal);
+        Assert.Contains("Capture:ReferenceChannel", result.Fix, StringComparison.Ordinal);
+        Assert.Contains("docs/auditorium.md", result.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Listen_LoudSpeechWithPauses_Passes()
+    {
+        _bed.Audio = new FakeAudioInputProbe { Samples = Signals.Bursts(300, 1, onSeconds: 0.3, amplitude: 0.3) };
+
+        var result = await _bed.RunAsync(new AudioInputCheck());
+
+        Assert.Equal(CheckStatus.Pass, result.Status);
+    }
+
+    [Theory]
+    [InlineData("screening.wav")]
+    [InlineData("negative-angry.wav")]
+    [InlineData("positive-happy.wav")]
+    [InlineData("neutral.wav")]
+    public async Task CheckFile_TheSampleRecordings_Pass(string sample)
+    {
+        _bed.Settings("20-file.json", new { Capture = new { Source = "File", File = RepositoryPaths.Sample(sample) } });
+
+        var result = await _bed.RunAsync(new AudioInputCheck());
+
+        Assert.Equal(CheckStatus.Pass, result.Status);
+    }
+
+    [Fact]
+    public async Task CheckFile_ALoudContinuousRecordingWithoutAReference_Warns()
+    {
+        var wav = Path.Combine(_bed.Folder, "film.wav");
+        TestWav.WritePcm16(wav, Signals.Noise(3, rms: 0.1));
+        _bed.Settings("20-file.json", new { Capture = new { Source = "File", File = wav } });
+
+        var result = await _bed.RunAsync(new AudioInputCheck());
+
+        Assert.Equal(CheckStatus.Warn, result.Status);
+        Assert.Contains("loud continuous programme", result.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListenWithReference_BothChannelsHeard_PassesNamingEachChannelAndItsLevel()
+    {
+        _bed.Settings("20-reference.json", new { Capture = new { MicrophoneChannel = 1, ReferenceChannel = 2 } });
+        _bed.Audio = new FakeAudioInputProbe { Samples = Signals.Noise(1, rms: 0.1), ReferenceSamples = Signals.Noise(1, rms: 0.01) };
+
+        var result = await _bed.RunAsync(new AudioInputCheck());
+
+        Assert.Equal(CheckStatus.Pass, result.Status);
+        Assert.Contains("microphone on channel 1 hears -20.0 dBFS RMS, soundtrack reference on channel 2 -40.0 dBFS RMS", result.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListenWithReference_SilentReference_WarnsThatTheFeedIsNotConnected()
+    {
+        _bed.Settings("20-reference.json", new { Capture = new { MicrophoneChannel = 1, ReferenceChannel = 2 } });
+        _bed.Audio = new FakeAudioInputProbe { ReferenceSamples = Signals.Noise(1, rms: 0.0001) };
+
+        var result = await _bed.RunAsync(new AudioInputCheck());
+
+        Assert.Equal(CheckStatus.Warn, result.Status);
+        Assert.Contains("soundtrack reference on channel 2 -80.0 dBFS RMS", result.Finding, StringComparison.Ordinal);
+        Assert.Contains("not connected", result.Finding, StringComparison.Ordinal);
+        Assert.Contains("input 2", result.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListenWithReference_DeviceWithTooFewChannels_FailsNamingWhatIsNeeded()
+    {
+        _bed.Settings("20-reference.json", new { Capture = new { MicrophoneChannel = 1, ReferenceChannel = 3 } });
+        _bed.Audio = new FakeAudioInputProbe { Channels = 2 };
+
+        var result = await _bed.RunAsync(new AudioInputCheck());
+
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("'USB Audio Device' has 2 input channel(s)", result.Finding, StringComparison.Ordinal);
+        Assert.Contains("reference on channel 3 (Capture:ReferenceChannel) need 3", result.Finding, StringComparison.Ordinal);
+        Assert.Contains("Capture:ReferenceChannel", result.Fix, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckFile_MonoRecordingWithAReference_FailsNamingWhatIsNeeded()
+    {
+        var wav = Path.Combine(_bed.Folder, "mono.wav");
+        TestWav.WritePcm16(wav, Signals.Bursts(220, 1, onSeconds: 0.3, amplitude: 0.2));
+        _bed.Settings("20-file.json", new { Capture = new { Source = "File", File = wav, ReferenceChannel = 2 } });
+
+        var result = await _bed.RunAsync(new AudioInputCheck());
+
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("has 1 channel(s)", result.Finding, StringComparison.Ordinal);
+        Assert.Contains("Capture:ReferenceChannel", result.Fix, StringComparison.Ordinal);
     }
 }
