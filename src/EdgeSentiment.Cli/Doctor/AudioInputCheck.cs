@@ -141,7 +141,9 @@ public sealed class AudioInputCheck : IDoctorCheck
             return reference.IsSilent
                 ? CheckResult.Warn(
                     Name,
-                    $"{levels}: the reference is silent, the soundtrack feed is not connected or the film is not playing",
+                    reference.IsDigitalSilence
+                        ? $"{levels}: the reference delivers only zeros, the soundtrack feed is not connected, the channel is muted, or the device has no such channel (ALSA's plug devices offer more channels than the hardware has)"
+                        : $"{levels}: the reference is silent, the soundtrack feed is not connected or the film is not playing",
                     $"wire the cinema processor's output (or a monitor feed) to input {capture.ReferenceChannel} and run doctor again while the film's sound plays; without it the film is not cancelled (docs/auditorium.md)")
                 : CheckResult.Pass(Name, levels);
         }

@@ -208,4 +208,19 @@ public sealed class AudioInputCheckTests : IDisposable
         Assert.Contains("has 1 channel(s)", result.Finding, StringComparison.Ordinal);
         Assert.Contains("Capture:ReferenceChannel", result.Fix, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("screening.wav", 0.11)]
+    [InlineData("negative-angry.wav", 0.48)]
+    [InlineData("positive-happy.wav", 0.39)]
+    [InlineData("neutral.wav", 0.0)]
+    public void Measure_TheSampleRecordings_HaveTheLoudShareTheThresholdWasChosenOn(string sample, double share)
+    {
+        var audio = EdgeSentiment.Core.Audio.AudioLoader.LoadMono(RepositoryPaths.Sample(sample));
+
+        var level = AudioLevel.Measure(audio.Samples, audio.SampleRate);
+
+        Assert.Equal(share, level.LoudBlockShare, 2);
+        Assert.False(level.IsLoudProgramme);
+    }
 }
