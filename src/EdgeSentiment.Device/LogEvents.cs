@@ -73,4 +73,11 @@ public static class LogEvents
     public const int ControlSessionStopped = 707;
     public const int ControlLedTest = 708;
     public const int ControlClosed = 709;
+
+    // Review booth
+    public const int BoothReviewStarted = 800;
+    public const int BoothReviewSealed = 801;
+    public const int BoothSpoolFull = 802;
+    public const int BoothInterruptedRemoved = 803;
+    public const int BoothSealFailed = 804;
 }

@@ -10,6 +10,7 @@ using EdgeSentiment.Cli.Features;
 using EdgeSentiment.Cli.History;
 using EdgeSentiment.Cli.Keys;
 using EdgeSentiment.Cli.Leds;
+using EdgeSentiment.Cli.Reviews;
 using EdgeSentiment.Cli.Sessions;
 using EdgeSentiment.Cli.Status;
 using EdgeSentiment.Cli.Tail;
@@ -38,6 +39,7 @@ public static class CliApp
         root.Subcommands.Add(LedsCommand.Create(console));
         root.Subcommands.Add(DoctorCommand.Create(console));
         root.Subcommands.Add(ConfigCommand.Create(console));
+        root.Subcommands.Add(ReviewsCommand.Create(console));
         root.Subcommands.Add(CompletionCommand.Create(console));
         HelpExamples.Install(root);
         return root;

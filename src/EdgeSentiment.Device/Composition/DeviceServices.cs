@@ -1,5 +1,6 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Inference;
+using EdgeSentiment.Device.Booth;
 using EdgeSentiment.Device.Capture;
 using EdgeSentiment.Device.Control;
 using EdgeSentiment.Device.Indicators;
@@ -35,6 +36,9 @@ public static class DeviceServices
         services.AddSingleton<IValidateOptions<CaptureOptions>, CaptureOptionsValidator>();
         services.AddSingleton<IValidateOptions<IndicatorOptions>, IndicatorOptionsValidator>();
         services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
+        // Checked now although nothing records yet: a studio's private key must never sit on the device.
+        services.AddOptions<BoothOptions>().Bind(configuration.GetSection(BoothOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BoothOptions>, BoothOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -97,6 +101,7 @@ public static class DeviceServices
         Check<MqttOptions>(services, failures);
         Check<ControlOptions>(services, failures);
         failures.AddRange(UnknownSettings.Find(services.GetRequiredService<IConfiguration>()));
+        Check<BoothOptions>(services, failures);
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(DeviceServices), failures);

@@ -14,6 +14,7 @@ public sealed class HelpExamplesTests
     [InlineData("export", "edgesentiment export --format jsonl --socket state/control.sock")]
     [InlineData("analyze", "edgesentiment analyze samples/*.wav --json")]
     [InlineData("key generate", "edgesentiment key generate --out")]
+    [InlineData("reviews open", "edgesentiment reviews open review.json.age -i studio-key.txt")]
     public void ACommandsHelp_EndsWithItsExamples(string command, string example)
     {
         var run = CliRun.Of([.. command.Split(' '), "--help"]);

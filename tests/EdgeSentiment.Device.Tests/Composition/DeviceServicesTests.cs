@@ -1,6 +1,7 @@
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Device.Booth.Age;
 using EdgeSentiment.Device.Capture;
 using EdgeSentiment.Device.Composition;
 using EdgeSentiment.Device.Indicators;
@@ -25,6 +26,20 @@ public sealed class DeviceServicesTests
 
         var message = Assert.Single(error.Failures);
         Assert.Equal("Indicator:Kind is 'Neopixel'; allowed: one of Console, GpioLeds, RgbPwm.", message);
+    }
+
+    [Fact]
+    public void Prepare_StudioPrivateKeyAsBoothRecipient_FailsWithoutRepeatingTheKey()
+    {
+        using var config = new TempFolder();
+        using var studio = AgeIdentity.Generate();
+        using var host = Build(config, "--Booth:Enabled", "true", "--Booth:Recipients:0", studio.ToSecretString());
+
+        var error = Assert.Throws<OptionsValidationException>(() => DeviceServices.Prepare(host.Services));
+
+        var message = Assert.Single(error.Failures);
+        Assert.StartsWith("Booth:Recipients:0 is 'AGE-SECRET-KEY-...'", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(studio.ToSecretString(), message, StringComparison.Ordinal);
     }
 
     [Fact]

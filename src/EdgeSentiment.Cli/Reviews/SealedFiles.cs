@@ -1,0 +1,29 @@
+using EdgeSentiment.Device.Booth.Age;
+
+namespace EdgeSentiment.Cli.Reviews;
+
+/// <summary>Writes the plaintext of a sealed file to disk only once all of it authenticated.</summary>
+internal static class SealedFiles
+{
+    /// <summary>Opens <paramref name="input"/> into <paramref name="target"/> through a temporary file
+    /// beside it, renamed only when the last chunk authenticated: a refused file leaves nothing behind.</summary>
+    public static void OpenTo(Stream input, IReadOnlyList<AgeIdentity> identities, string target)
+    {
+        var temporary = target + ".part";
+        try
+        {
+            using (var open = AgeOpenStream.Open(input, identities, leaveOpen: true))
+            using (var plain = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                open.CopyTo(plain);
+                plain.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

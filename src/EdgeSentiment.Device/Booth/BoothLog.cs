@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace EdgeSentiment.Device.Booth;
+
+/// <summary>The booth's log messages: never audio, never what was said, never key material.</summary>
+internal static partial class BoothLog
+{
+    [LoggerMessage(EventId = LogEvents.BoothReviewStarted, Level = LogLevel.Information, Message = "Review {Id} started ({Trigger})")]
+    public static partial void Started(ILogger logger, string id, string trigger);
+
+    [LoggerMessage(EventId = LogEvents.BoothReviewSealed, Level = LogLevel.Information, Message = "Review {Id} sealed to {Recipients} recipient(s): {Seconds:F1} s, {Bytes} bytes in the spool ({Reason})")]
+    public static partial void Sealed(ILogger logger, string id, int recipients, double seconds, long bytes, BoothStopReason reason);
+
+    [LoggerMessage(EventId = LogEvents.BoothSpoolFull, Level = LogLevel.Warning, Message = "Review refused: the spool {Folder} is full ({Used} of {Limit} bytes); reviews are kept until delivered, so deliver them (check the broker) or raise Booth:SpoolLimitMegabytes")]
+    public static partial void SpoolFull(ILogger logger, string folder, long used, long limit);
+
+    [LoggerMessage(EventId = LogEvents.BoothInterruptedRemoved, Level = LogLevel.Information, Message = "Removed {Count} file(s) of a review interrupted before it was sealed (power loss or crash)")]
+    public static partial void InterruptedRemoved(ILogger logger, int count);
+
+    [LoggerMessage(EventId = LogEvents.BoothSealFailed, Level = LogLevel.Error, Message = "Review {Id} could not be sealed and was discarded whole")]
+    public static partial void SealFailed(ILogger logger, string id, Exception exception);
+}

@@ -1,0 +1,36 @@
+namespace EdgeSentiment.Device.Booth;
+
+/// <summary>The <c>Booth</c> section: the review booth, where a viewer presses a button and speaks a review.</summary>
+public sealed class BoothOptions
+{
+    public const string SectionName = "Booth";
+
+    /// <summary>Off by default: the agent records nothing unless the operator turns the booth on.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>BCM (GPIO) number of the push button's line.</summary>
+    public int ButtonPin { get; set; } = 27;
+
+    /// <summary>Use the SoC's pull-up, for a button that connects the line to ground when pressed.</summary>
+    public bool ButtonPullUp { get; set; } = true;
+
+    /// <summary>How long the line must stay at a new level before it counts as a press or release.</summary>
+    public int DebounceMilliseconds { get; set; } = 30;
+
+    /// <summary>Seconds without speech after which a review ends by itself.</summary>
+    public double EndOfSpeechSeconds { get; set; } = 4;
+
+    /// <summary>The longest review, in seconds; it is sealed as it is when this is reached.</summary>
+    public double MaxReviewSeconds { get; set; } = 180;
+
+    /// <summary>The studio's age recipients (<c>age1...</c>, public keys only): every review is sealed to each.</summary>
+    public IList<string> Recipients { get; } = [];
+
+    /// <summary>Folder where sealed reviews wait for delivery; relative paths are taken from the program's folder.</summary>
+    public string SpoolFolder { get; set; } = "reviews";
+
+    /// <summary>The most the spool may hold; when full the booth refuses new reviews and keeps the old ones.</summary>
+    public double SpoolLimitMegabytes { get; set; } = 512;
+
+    public long SpoolLimitBytes => (long)(SpoolLimitMegabytes * 1024 * 1024);
+}

@@ -1,0 +1,203 @@
+using EdgeSentiment.Core.Analysis;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeSentiment.Device.Booth;
+
+/// <summary>
+/// The booth's one review at a time: a press (or <c>booth start</c>) opens a review in the spool,
+/// audio is appended only while it is open, and a second press, a stretch without speech or the
+/// time limit seals it. Audio that arrives while no review is open is not kept anywhere: nothing
+/// is recorded before the button is pressed.
+/// </summary>
+public sealed class ReviewBooth : IDisposable
+{
+    private readonly ReviewSpool _spool;
+    private readonly BoothOptions _options;
+    private readonly string _device;
+    private readonly int _sampleRate;
+    private readonly int _recipients;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly List<WindowResult> _windows = [];
+    private ReviewRecording? _recording;
+    private TimeSpan? _streamStart;
+    private TimeSpan _lastSpeech;
+    private BoothState _state = BoothState.Idle;
+
+    public ReviewBooth(ReviewSpool spool, BoothOptions options, string device, int sampleRate, TimeProvider time, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(spool);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _spool = spool;
+        _options = options;
+        _device = device;
+        _sampleRate = sampleRate;
+        _recipients = options.Recipients.Count;
+        _time = time;
+        _logger = logger;
+        var removed = spool.Prepare();
+        if (removed > 0)
+        {
+            BoothLog.InterruptedRemoved(logger, removed);
+        }
+    }
+
+    public BoothState State
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>The id of the review being recorded, if any.</summary>
+    public string? CurrentId
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recording?.Id;
+            }
+        }
+    }
+
+    /// <summary>The button: starts a review when idle, seals it when recording.</summary>
+    public BoothState Press()
+    {
+        lock (_gate)
+        {
+            if (_recording is not null)
+            {
+                StopLocked(BoothStopReason.Stopped);
+                return _state;
+            }
+
+            return StartLocked("button");
+        }
+    }
+
+    /// <summary>Starts a review unless one is being recorded or the spool is full.</summary>
+    public BoothState Start(string trigger)
+    {
+        lock (_gate)
+        {
+            return _recording is null ? StartLocked(trigger) : _state;
+        }
+    }
+
+    /// <summary>Seals the review being recorded, if any; returns its document.</summary>
+    public ReviewDocument? Stop(BoothStopReason reason)
+    {
+        lock (_gate)
+        {
+            return StopLocked(reason);
+        }
+    }
+
+    /// <summary>Audio from the capture stage; <paramref name="streamPosition"/> is the time of its first sample.</summary>
+    public void OnAudio(ReadOnlySpan<float> samples, TimeSpan streamPosition)
+    {
+        lock (_gate)
+        {
+            if (_recording is null)
+            {
+                return;
+            }
+
+            _streamStart ??= streamPosition;
+            _recording.Append(samples);
+            var recorded = _recording.Duration;
+            if (recorded.TotalSeconds >= _options.MaxReviewSeconds)
+            {
+                StopLocked(BoothStopReason.TimeLimit);
+            }
+            else if ((recorded - _lastSpeech).TotalSeconds >= _options.EndOfSpeechSeconds)
+            {
+                StopLocked(BoothStopReason.EndOfSpeech);
+            }
+        }
+    }
+
+    /// <summary>A classified window from the pipeline: kept for the review's document when it lies in the review.</summary>
+    public void OnWindow(WindowResult window)
+    {
+        lock (_gate)
+        {
+            if (_recording is null || _streamStart is not { } start || window.Start < start)
+            {
+                return;
+            }
+
+            _windows.Add(window);
+            if (window.IsSpeech)
+            {
+                _lastSpeech = window.End - start;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            StopLocked(BoothStopReason.Shutdown);
+        }
+    }
+
+    private BoothState StartLocked(string trigger)
+    {
+        if (!_spool.HasRoom())
+        {
+            BoothLog.SpoolFull(_logger, _spool.Folder, _spool.UsedBytes(), _spool.LimitBytes);
+            _state = BoothState.SpoolFull;
+            return _state;
+        }
+
+        _recording = _spool.Begin(_time.GetUtcNow(), _device, _sampleRate);
+        _windows.Clear();
+        _streamStart = null;
+        _lastSpeech = TimeSpan.Zero;
+        _state = BoothState.Recording;
+        BoothLog.Started(_logger, _recording.Id, trigger);
+        return _state;
+    }
+
+    private ReviewDocument? StopLocked(BoothStopReason reason)
+    {
+        if (_recording is not { } recording)
+        {
+            return null;
+        }
+
+        _recording = null;
+        _state = BoothState.Idle;
+        using (recording)
+        {
+            try
+            {
+                var start = _streamStart ?? TimeSpan.Zero;
+                var windows = new ReviewWindow[_windows.Count];
+                for (var i = 0; i < windows.Length; i++)
+                {
+                    windows[i] = ReviewWindow.From(_windows[i], start);
+                }
+
+                var document = recording.Complete(windows, ReviewSentiment.Of(_windows));
+                BoothLog.Sealed(_logger, recording.Id, _recipients, document.DurationSeconds, recording.SealedBytes, reason);
+                return document;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Opus.OpusEncoderException)
+            {
+                BoothLog.SealFailed(_logger, recording.Id, e);
+                return null;
+            }
+        }
+    }
+}

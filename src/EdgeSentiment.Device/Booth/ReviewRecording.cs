@@ -1,0 +1,134 @@
+using System.Text.Json;
+using EdgeSentiment.Device.Booth.Age;
+using EdgeSentiment.Device.Booth.Opus;
+using EdgeSentiment.Device.Storage.Sealing;
+
+namespace EdgeSentiment.Device.Booth;
+
+/// <summary>
+/// One review being recorded: microphone samples -> Ogg Opus -> age -> a temporary file in the
+/// spool, page by page, so the audio exists only sealed. <see cref="Complete"/> seals the document
+/// and commits both files; <see cref="Dispose"/> without it discards the review whole.
+/// </summary>
+public sealed class ReviewRecording : IDisposable
+{
+    private readonly ReviewSpool _spool;
+    private readonly IReadOnlyList<AgeRecipient> _recipients;
+    private readonly int _sampleRate;
+    private readonly string _audioPartial;
+    private readonly FileStream _audioFile;
+    private readonly AgeSealStream _audioSeal;
+    private readonly OggOpusWriter _opus;
+    private long _samples;
+    private long _sealedBytes;
+    private bool _done;
+
+    internal ReviewRecording(ReviewSpool spool, string id, DateTimeOffset started, string device, int sampleRate, IReadOnlyList<AgeRecipient> recipients)
+    {
+        _spool = spool;
+        _recipients = recipients;
+        _sampleRate = sampleRate;
+        Id = id;
+        Started = started;
+        Device = device;
+        _audioPartial = spool.AudioPath(id) + ReviewSpool.PartialSuffix;
+        _audioFile = NewFile(_audioPartial);
+        try
+        {
+            _audioSeal = new AgeSealStream(_audioFile, recipients, leaveOpen: true);
+            _opus = new OggOpusWriter(_audioSeal, sampleRate, new Dictionary<string, string> { ["TITLE"] = $"Review {id}" });
+        }
+        catch
+        {
+            _audioSeal?.Dispose();
+            _audioFile.Dispose();
+            File.Delete(_audioPartial);
+            throw;
+        }
+    }
+
+    public string Id { get; }
+
+    public DateTimeOffset Started { get; }
+
+    public string Device { get; }
+
+    public TimeSpan Duration => TimeSpan.FromSeconds((double)_samples / _sampleRate);
+
+    /// <summary>Bytes written to the spool so far for this review.</summary>
+    public long SealedBytes => _done ? _sealedBytes : _audioFile.Length;
+
+    public void Append(ReadOnlySpan<float> samples)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        _opus.Write(samples);
+        _samples += samples.Length;
+    }
+
+    /// <summary>Finishes the audio, seals the review's document (with <paramref name="windows"/> and
+    /// <paramref name="overall"/>) beside it and commits the review.</summary>
+    public ReviewDocument Complete(IReadOnlyList<ReviewWindow> windows, ReviewSentiment? overall)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        _opus.Complete();
+        _audioSeal.Complete();
+        _audioFile.Flush(flushToDisk: true);
+        _sealedBytes = _audioFile.Length;
+        _audioFile.Dispose();
+
+        var document = new ReviewDocument(
+            Id, Started, Device, Math.Round(Duration.TotalSeconds, 3), Path.GetFileName(_spool.AudioPath(Id))[..^4], windows, overall);
+        var documentPartial = _spool.DocumentPath(Id) + ReviewSpool.PartialSuffix;
+        try
+        {
+            using (var file = NewFile(documentPartial))
+            {
+                using (var seal = new AgeSealStream(file, _recipients, leaveOpen: true))
+                {
+                    JsonSerializer.Serialize(seal, document, ReviewJson.Default.ReviewDocument);
+                    seal.Complete();
+                }
+
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(_audioPartial, _spool.AudioPath(Id));
+            File.Move(documentPartial, _spool.DocumentPath(Id));
+        }
+        catch
+        {
+            // The audio without its document is removed by Dispose, or at start if it was renamed.
+            File.Delete(documentPartial);
+            throw;
+        }
+
+        _done = true;
+        Dispose();
+        return document;
+    }
+
+    /// <summary>Discards the review unless it was completed.</summary>
+    public void Dispose()
+    {
+        _opus.Dispose();
+        _audioSeal.Dispose();
+        _audioFile.Dispose();
+        if (!_done)
+        {
+            _done = true;
+            File.Delete(_audioPartial);
+        }
+    }
+
+    private static FileStream NewFile(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            // Sealed or not, a review is the studio's: other users of the board have no business with it.
+            options.UnixCreateMode = OwnerOnlyFile.Mode;
+        }
+
+        return new FileStream(path, options);
+    }
+}

@@ -1,0 +1,110 @@
+using EdgeSentiment.Device.Booth.Age;
+
+namespace EdgeSentiment.Device.Booth;
+
+/// <summary>
+/// The folder where sealed reviews wait for delivery. A review is two files, its sealed audio
+/// (<c>ID.opus.age</c>) and its sealed document (<c>ID.json.age</c>); both are written to temporary
+/// names, synced, and renamed audio first, document last: the document's rename is the moment the
+/// review exists. Anything else found at start (temporary files, audio without its document) is
+/// what a power cut left of a review still being recorded, and is removed whole.
+/// </summary>
+public sealed class ReviewSpool
+{
+    public const string AudioSuffix = ".opus.age";
+    public const string DocumentSuffix = ".json.age";
+    public const string PartialSuffix = ".part";
+
+    private readonly IReadOnlyList<AgeRecipient> _recipients;
+
+    public ReviewSpool(string folder, long limitBytes, IReadOnlyList<AgeRecipient> recipients)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(folder);
+        ArgumentNullException.ThrowIfNull(recipients);
+        Folder = folder;
+        LimitBytes = limitBytes;
+        _recipients = recipients;
+    }
+
+    public string Folder { get; }
+
+    public long LimitBytes { get; }
+
+    /// <summary>Creates the folder and removes what an interrupted review left; returns how many files that was.</summary>
+    public int Prepare()
+    {
+        Directory.CreateDirectory(Folder);
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(Folder))
+        {
+            var name = Path.GetFileName(file);
+            var orphanAudio = name.EndsWith(AudioSuffix, StringComparison.Ordinal)
+                && !File.Exists(Path.Combine(Folder, name[..^AudioSuffix.Length] + DocumentSuffix));
+            if (name.EndsWith(PartialSuffix, StringComparison.Ordinal) || orphanAudio)
+            {
+                File.Delete(file);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Bytes the spool holds now, whole reviews and the one being recorded.</summary>
+    public long UsedBytes()
+    {
+        long used = 0;
+        foreach (var file in new DirectoryInfo(Folder).EnumerateFiles())
+        {
+            used += file.Length;
+        }
+
+        return used;
+    }
+
+    /// <summary>True when the spool is below its limit, so a new review may start.</summary>
+    public bool HasRoom() => UsedBytes() < LimitBytes;
+
+    /// <summary>The ids of the whole reviews waiting, oldest first (ids start with their UTC time).</summary>
+    public IReadOnlyList<string> Waiting()
+    {
+        var ids = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Folder, "*" + DocumentSuffix))
+        {
+            ids.Add(Path.GetFileName(file)[..^DocumentSuffix.Length]);
+        }
+
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
+    }
+
+    public string AudioPath(string id) => Path.Combine(Folder, id + AudioSuffix);
+
+    public string DocumentPath(string id) => Path.Combine(Folder, id + DocumentSuffix);
+
+    /// <summary>Starts a review: its audio is sealed to the recipients as it is recorded.</summary>
+    public ReviewRecording Begin(DateTimeOffset started, string device, int sampleRate)
+    {
+        var id = $"{started.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{SafeName(device)}-{Guid.NewGuid().ToString("N")[..6]}";
+        return new ReviewRecording(this, id, started, device, sampleRate, _recipients);
+    }
+
+    /// <summary>Removes a delivered review: the document first, so a crash in between leaves an orphan that start-up removes.</summary>
+    public void Remove(string id)
+    {
+        File.Delete(DocumentPath(id));
+        File.Delete(AudioPath(id));
+    }
+
+    private static string SafeName(string device)
+    {
+        Span<char> safe = stackalloc char[Math.Min(device.Length, 40)];
+        for (var i = 0; i < safe.Length; i++)
+        {
+            var c = device[i];
+            safe[i] = char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_';
+        }
+
+        return safe.Length == 0 ? "device" : new string(safe);
+    }
+}
