@@ -24,6 +24,7 @@ public static class LogEvents
     public const int SinkDropping = 204;
     public const int MoodChanged = 205;
     public const int SourceCrashed = 206;
+    public const int AudioTapFailed = 207;
 
     // Indicators (LEDs)
     public const int IndicatorSelected = 300;
@@ -61,6 +62,9 @@ public static class LogEvents
     public const int MqttAcknowledgeFailed = 609;
     public const int MqttReconnected = 610;
     public const int MqttDiscoveryPublished = 611;
+    public const int MqttReviewDelivered = 612;
+    public const int MqttReviewRefused = 613;
+    public const int MqttReviewRemoveFailed = 614;
 
     // Control socket
     public const int ControlListening = 700;
@@ -80,4 +84,5 @@ public static class LogEvents
     public const int BoothSpoolFull = 802;
     public const int BoothInterruptedRemoved = 803;
     public const int BoothSealFailed = 804;
+    public const int BoothButtonUnavailable = 805;
 }

@@ -32,6 +32,14 @@ public sealed class RecordingIndicator : IMoodIndicator
         }
     }
 
+    public void ShowPattern(LedPattern pattern)
+    {
+        lock (_patterns)
+        {
+            _patterns.Add(pattern);
+        }
+    }
+
     public void TurnOff() => Interlocked.Increment(ref _turnedOff);
 
     public void Dispose() => TurnOff();

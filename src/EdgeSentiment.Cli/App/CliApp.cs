@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeSentiment.Cli.Analyze;
 using EdgeSentiment.Cli.Bench;
+using EdgeSentiment.Cli.Booth;
 using EdgeSentiment.Cli.Config;
 using EdgeSentiment.Cli.Devices;
 using EdgeSentiment.Cli.Doctor;
@@ -37,6 +38,7 @@ public static class CliApp
         root.Subcommands.Add(HistoryCommand.Create(console));
         root.Subcommands.Add(SessionsCommand.Create(console));
         root.Subcommands.Add(LedsCommand.Create(console));
+        root.Subcommands.Add(BoothCommand.Create(console));
         root.Subcommands.Add(DoctorCommand.Create(console));
         root.Subcommands.Add(ConfigCommand.Create(console));
         root.Subcommands.Add(ReviewsCommand.Create(console));

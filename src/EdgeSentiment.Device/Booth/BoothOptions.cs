@@ -8,8 +8,11 @@ public sealed class BoothOptions
     /// <summary>Off by default: the agent records nothing unless the operator turns the booth on.</summary>
     public bool Enabled { get; set; }
 
-    /// <summary>BCM (GPIO) number of the push button's line.</summary>
+    /// <summary>BCM (GPIO) number of the push button's line; -1 for a desk booth with no button (<c>edgesentiment booth start|stop</c>).</summary>
     public int ButtonPin { get; set; } = 27;
+
+    /// <summary>The GPIO chip of the button's line; -1 finds the board's header chip (as the LEDs do).</summary>
+    public int GpioChip { get; set; } = -1;
 
     /// <summary>Use the SoC's pull-up, for a button that connects the line to ground when pressed.</summary>
     public bool ButtonPullUp { get; set; } = true;
@@ -26,8 +29,8 @@ public sealed class BoothOptions
     /// <summary>The studio's age recipients (<c>age1...</c>, public keys only): every review is sealed to each.</summary>
     public IList<string> Recipients { get; } = [];
 
-    /// <summary>Folder where sealed reviews wait for delivery; relative paths are taken from the program's folder.</summary>
-    public string SpoolFolder { get; set; } = "reviews";
+    /// <summary>Folder where sealed reviews wait for delivery, under the service's state directory; a relative path is taken from the working directory.</summary>
+    public string SpoolFolder { get; set; } = "/var/lib/edgesentiment/reviews";
 
     /// <summary>The most the spool may hold; when full the booth refuses new reviews and keeps the old ones.</summary>
     public double SpoolLimitMegabytes { get; set; } = 512;

@@ -18,7 +18,8 @@ public sealed class BoothOptionsValidator : IValidateOptions<BoothOptions>
             return errors.Any ? ValidateOptionsResult.Fail(errors.Messages) : ValidateOptionsResult.Success;
         }
 
-        errors.Range(nameof(options.ButtonPin), options.ButtonPin, 0, 53);
+        errors.Range(nameof(options.ButtonPin), options.ButtonPin, -1, 53);
+        errors.Range(nameof(options.GpioChip), options.GpioChip, -1, 15);
         errors.Range(nameof(options.DebounceMilliseconds), options.DebounceMilliseconds, 1, 1000);
         errors.Range(nameof(options.EndOfSpeechSeconds), options.EndOfSpeechSeconds, 1, 60);
         errors.Range(nameof(options.MaxReviewSeconds), options.MaxReviewSeconds, 5, 3600);

@@ -1,4 +1,5 @@
 using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Device.Pipeline;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeSentiment.Device.Booth;
@@ -9,7 +10,7 @@ namespace EdgeSentiment.Device.Booth;
 /// time limit seals it. Audio that arrives while no review is open is not kept anywhere: nothing
 /// is recorded before the button is pressed.
 /// </summary>
-public sealed class ReviewBooth : IDisposable
+public sealed class ReviewBooth : IAudioTap, IDisposable
 {
     private readonly ReviewSpool _spool;
     private readonly BoothOptions _options;
@@ -24,6 +25,7 @@ public sealed class ReviewBooth : IDisposable
     private TimeSpan? _streamStart;
     private TimeSpan _lastSpeech;
     private BoothState _state = BoothState.Idle;
+    private ReviewDocument? _last;
 
     public ReviewBooth(ReviewSpool spool, BoothOptions options, string device, int sampleRate, TimeProvider time, ILogger logger)
     {
@@ -52,6 +54,35 @@ public sealed class ReviewBooth : IDisposable
             lock (_gate)
             {
                 return _state;
+            }
+        }
+    }
+
+    /// <summary>Raised (under the booth's lock, so keep it quick) whenever <see cref="State"/> changes: the LEDs follow it.</summary>
+    public event Action<BoothState>? StateChanged;
+
+    public ReviewSpool Spool => _spool;
+
+    /// <summary>How long the review being recorded runs so far; zero when none is.</summary>
+    public TimeSpan Recorded
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _recording?.Duration ?? TimeSpan.Zero;
+            }
+        }
+    }
+
+    /// <summary>The document of the last review sealed since the agent started, if any.</summary>
+    public ReviewDocument? Last
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _last;
             }
         }
     }
@@ -112,7 +143,17 @@ public sealed class ReviewBooth : IDisposable
             }
 
             _streamStart ??= streamPosition;
-            _recording.Append(samples);
+            try
+            {
+                _recording.Append(samples);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Opus.OpusEncoderException)
+            {
+                // Disk full or gone: the review cannot be whole, so it is discarded whole (nothing half-sealed stays).
+                Discard(e);
+                return;
+            }
+
             var recorded = _recording.Duration;
             if (recorded.TotalSeconds >= _options.MaxReviewSeconds)
             {
@@ -156,16 +197,26 @@ public sealed class ReviewBooth : IDisposable
         if (!_spool.HasRoom())
         {
             BoothLog.SpoolFull(_logger, _spool.Folder, _spool.UsedBytes(), _spool.LimitBytes);
-            _state = BoothState.SpoolFull;
+            SetState(BoothState.SpoolFull);
             return _state;
         }
 
-        _recording = _spool.Begin(_time.GetUtcNow(), _device, _sampleRate);
+        try
+        {
+            _recording = _spool.Begin(_time.GetUtcNow(), _device, _sampleRate);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Opus.OpusEncoderException)
+        {
+            BoothLog.SealFailed(_logger, "(new)", e);
+            SetState(BoothState.Idle);
+            return _state;
+        }
+
         _windows.Clear();
         _streamStart = null;
         _lastSpeech = TimeSpan.Zero;
-        _state = BoothState.Recording;
         BoothLog.Started(_logger, _recording.Id, trigger);
+        SetState(BoothState.Recording);
         return _state;
     }
 
@@ -177,7 +228,7 @@ public sealed class ReviewBooth : IDisposable
         }
 
         _recording = null;
-        _state = BoothState.Idle;
+        SetState(BoothState.Idle);
         using (recording)
         {
             try
@@ -191,6 +242,8 @@ public sealed class ReviewBooth : IDisposable
 
                 var document = recording.Complete(windows, ReviewSentiment.Of(_windows));
                 BoothLog.Sealed(_logger, recording.Id, _recipients, document.DurationSeconds, recording.SealedBytes, reason);
+                _last = document;
+                _spool.Announce(recording.Id);
                 return document;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Opus.OpusEncoderException)
@@ -199,5 +252,29 @@ public sealed class ReviewBooth : IDisposable
                 return null;
             }
         }
+    }
+
+    private void Discard(Exception reason)
+    {
+        if (_recording is not { } recording)
+        {
+            return;
+        }
+
+        _recording = null;
+        recording.Dispose();
+        BoothLog.SealFailed(_logger, recording.Id, reason);
+        SetState(BoothState.Idle);
+    }
+
+    private void SetState(BoothState state)
+    {
+        if (_state == state)
+        {
+            return;
+        }
+
+        _state = state;
+        StateChanged?.Invoke(state);
     }
 }

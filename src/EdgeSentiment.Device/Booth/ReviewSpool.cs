@@ -28,6 +28,9 @@ public sealed class ReviewSpool
 
     public string Folder { get; }
 
+    /// <summary>Raised with a review's id once it is whole in the spool: the publisher wakes to deliver it.</summary>
+    public event Action<string>? ReviewWaiting;
+
     public long LimitBytes { get; }
 
     /// <summary>Creates the folder and removes what an interrupted review left; returns how many files that was.</summary>
@@ -88,6 +91,9 @@ public sealed class ReviewSpool
         var id = $"{started.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{SafeName(device)}-{Guid.NewGuid().ToString("N")[..6]}";
         return new ReviewRecording(this, id, started, device, sampleRate, _recipients);
     }
+
+    /// <summary>Tells whoever delivers reviews that <paramref name="id"/> is waiting.</summary>
+    public void Announce(string id) => ReviewWaiting?.Invoke(id);
 
     /// <summary>Removes a delivered review: the document first, so a crash in between leaves an orphan that start-up removes.</summary>
     public void Remove(string id)

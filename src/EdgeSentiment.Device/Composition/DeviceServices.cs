@@ -36,9 +36,6 @@ public static class DeviceServices
         services.AddSingleton<IValidateOptions<CaptureOptions>, CaptureOptionsValidator>();
         services.AddSingleton<IValidateOptions<IndicatorOptions>, IndicatorOptionsValidator>();
         services.AddSingleton<IValidateOptions<PipelineOptions>, PipelineOptionsValidator>();
-        // Checked now although nothing records yet: a studio's private key must never sit on the device.
-        services.AddOptions<BoothOptions>().Bind(configuration.GetSection(BoothOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<BoothOptions>, BoothOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
@@ -74,8 +71,12 @@ public static class DeviceServices
         services.TryAddSingleton<IndicatorSink>();
         services.AddSingleton<IMoodSink>(sp => sp.GetRequiredService<IndicatorSink>());
 
+        // Off unless Booth:Enabled: the review booth taps the audio and reads the windows.
+        services.AddReviewBooth(configuration);
+
         services.AddSingleton<PipelineService>();
         services.AddHostedService(sp => sp.GetRequiredService<PipelineService>());
+        services.AddBoothButton(configuration);
 
         // Last, so it starts after the pipeline and stops before it.
         services.AddControlSocket(configuration);
@@ -110,6 +111,7 @@ public static class DeviceServices
         // The store first (quick), so a missing or wrong key or a busy database stops the start
         // with its reason before the model is loaded.
         _ = services.GetRequiredService<IResultWriter>();
+        _ = services.GetService<ReviewBooth>();
         _ = services.GetRequiredService<PipelineService>();
     }
 

@@ -27,6 +27,7 @@ public sealed class PipelineService : IHostedService, IDisposable
         ClassifyWindow classify,
         IMoodIndicator indicator,
         IEnumerable<IMoodSink> sinks,
+        IEnumerable<IAudioTap> taps,
         IOptions<PipelineOptions> pipelineOptions,
         PipelineMetrics metrics,
         PipelineHeartbeat heartbeat,
@@ -56,7 +57,8 @@ public sealed class PipelineService : IHostedService, IDisposable
             metrics,
             heartbeat,
             time,
-            logger);
+            logger,
+            taps.SingleOrDefault());
     }
 
     public SentimentPipeline Pipeline => _pipeline;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using EdgeSentiment.Device.Booth;
 using EdgeSentiment.Device.Capture;
 using EdgeSentiment.Device.Control;
 using EdgeSentiment.Device.Indicators;
@@ -23,6 +24,7 @@ public static class UnknownSettings
         (StoreOptions.SectionName, typeof(StoreOptions)),
         (MqttOptions.SectionName, typeof(MqttOptions)),
         (ControlOptions.SectionName, typeof(ControlOptions)),
+        (BoothOptions.SectionName, typeof(BoothOptions)),
     ];
 
     /// <summary>Every key of the agent's sections, as <c>Section:Key</c>.</summary>
@@ -83,7 +85,10 @@ public static class UnknownSettings
     }
 
     private static string[] KeysOf(Type options) =>
-        [.. options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name)];
+        [.. options.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite || IsList(p.PropertyType)).Select(p => p.Name)];
+
+    // A list the binder fills in place (Booth:Recipients) is a setting although it has no setter.
+    private static bool IsList(Type type) => type != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(type);
 
     private static string Nearest(string key, string[] known) =>
         known.MinBy(candidate => Distance(key.ToUpperInvariant(), candidate.ToUpperInvariant())) ?? string.Empty;

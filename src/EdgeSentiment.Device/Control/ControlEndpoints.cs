@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EdgeSentiment.Device.Booth;
 using EdgeSentiment.Device.Control.Contract;
 using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Storage;
@@ -29,6 +30,7 @@ public sealed class ControlEndpoints
     private readonly TimeProvider _time;
     private readonly ControlOptions _options;
     private readonly ILogger<ControlEndpoints> _logger;
+    private readonly ReviewBooth? _booth;
 
     public ControlEndpoints(
         StatusReport status,
@@ -39,7 +41,8 @@ public sealed class ControlEndpoints
         IndicatorSink indicator,
         TimeProvider time,
         IOptions<ControlOptions> options,
-        ILogger<ControlEndpoints> logger)
+        ILogger<ControlEndpoints> logger,
+        ReviewBooth? booth = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _status = status;
@@ -51,6 +54,7 @@ public sealed class ControlEndpoints
         _time = time;
         _options = options.Value;
         _logger = logger;
+        _booth = booth;
     }
 
     /// <summary>Maps every route; <paramref name="stopping"/> ends the live streams when the agent stops.</summary>
@@ -65,6 +69,13 @@ public sealed class ControlEndpoints
         routes.MapPost(ControlApi.SessionsStart, StartSessionAsync);
         routes.MapPost(ControlApi.SessionsStop, StopSessionAsync);
         routes.MapPost(ControlApi.LedsTest, TestLedsAsync);
+        routes.MapGet(ControlApi.Booth, context => BoothAsync(context, booth => booth.State));
+        routes.MapPost(ControlApi.BoothStart, context => BoothAsync(context, booth => booth.Start("booth start")));
+        routes.MapPost(ControlApi.BoothStop, context => BoothAsync(context, booth =>
+        {
+            booth.Stop(BoothStopReason.Stopped);
+            return booth.State;
+        }));
         routes.MapFallback(context => WriteErrorAsync(
             context, StatusCodes.Status404NotFound, $"no such request: {context.Request.Method} {context.Request.Path}", "update the edgesentiment command to the agent's version"));
     }
@@ -214,6 +225,29 @@ public sealed class ControlEndpoints
         return _status.FindSession(id) is { } session
             ? WriteAsync(context, new SessionReply(ControlApi.Version, session))
             : WriteErrorAsync(context, StatusCodes.Status500InternalServerError, "the session ended but could not be read back", "check the store's status (edgesentiment status)");
+    }
+
+    private Task BoothAsync(HttpContext context, Func<ReviewBooth, BoothState> act)
+    {
+        if (_booth is not { } booth)
+        {
+            return WriteErrorAsync(context, StatusCodes.Status409Conflict, "the review booth is off", "set Booth:Enabled to true and Booth:Recipients to the studio's age public key, then restart the agent (docs/booth.md)");
+        }
+
+        act(booth);
+        var last = booth.Last;
+        var spool = booth.Spool;
+        return WriteAsync(context, new BoothReply(
+            ControlApi.Version,
+            booth.State,
+            booth.CurrentId,
+            Math.Round(booth.Recorded.TotalSeconds, 1),
+            last?.Id,
+            last?.DurationSeconds,
+            spool.Waiting().Count,
+            spool.UsedBytes(),
+            spool.LimitBytes,
+            spool.Folder));
     }
 
     private async Task TestLedsAsync(HttpContext context)

@@ -40,6 +40,17 @@ public sealed class ConsoleMoodIndicator : IMoodIndicator
         _out.WriteLine($"{time}  {Describe(pattern),-9} window {at} label {label,-8} level {level}");
     }
 
+    public void ShowPattern(LedPattern pattern)
+    {
+        if (pattern == _shown)
+        {
+            return;
+        }
+
+        _shown = pattern;
+        _out.WriteLine($"{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  {Describe(pattern)}");
+    }
+
     public void TurnOff()
     {
         _shown = null;
@@ -53,6 +64,9 @@ public sealed class ConsoleMoodIndicator : IMoodIndicator
         LedPattern.Negative => "NEGATIVE",
         LedPattern.Neutral => "NEUTRAL",
         LedPattern.Positive => "POSITIVE",
+        LedPattern.Fault => "FAULT",
+        LedPattern.Recording => "RECORDING a review",
+        LedPattern.BoothRefused => "BOOTH FULL: review refused, the spool waits for delivery",
         _ => "no speech",
     };
 }

@@ -38,6 +38,8 @@ public sealed class GpioLedIndicator : IMoodIndicator
 
     public void Show(MoodUpdate update) => Apply(LedPatterns.For(update));
 
+    public void ShowPattern(LedPattern pattern) => Apply(pattern);
+
     public void TurnOff() => Apply(LedPattern.Off);
 
     public void Dispose()
@@ -66,10 +68,11 @@ public sealed class GpioLedIndicator : IMoodIndicator
             }
 
             _shown = pattern;
-            var blinking = pattern == LedPattern.Fault;
+            var blinking = pattern is LedPattern.Fault or LedPattern.BoothRefused;
             _blinkTimer.Change(blinking ? TimeSpan.Zero : Timeout.InfiniteTimeSpan, blinking ? _blinkHalfPeriod : Timeout.InfiniteTimeSpan);
             _blinkOn = false;
-            Write(pattern == LedPattern.Negative, pattern == LedPattern.Neutral, pattern == LedPattern.Positive);
+            var all = pattern == LedPattern.Recording;
+            Write(all || pattern == LedPattern.Negative, all || pattern == LedPattern.Neutral, all || pattern == LedPattern.Positive);
         }
     }
 
@@ -77,13 +80,14 @@ public sealed class GpioLedIndicator : IMoodIndicator
     {
         lock (_gate)
         {
-            if (_disposed || _shown != LedPattern.Fault)
+            if (_disposed || _shown is not (LedPattern.Fault or LedPattern.BoothRefused))
             {
                 return;
             }
 
             _blinkOn = !_blinkOn;
-            Write(false, _blinkOn, false);
+            var refused = _shown == LedPattern.BoothRefused;
+            Write(refused && _blinkOn, !refused && _blinkOn, false);
         }
     }
 

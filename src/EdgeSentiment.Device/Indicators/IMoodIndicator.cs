@@ -10,6 +10,9 @@ public interface IMoodIndicator : IDisposable
     /// <summary>Shows the state <paramref name="update"/> describes; called for every update, so show changes only.</summary>
     void Show(MoodUpdate update);
 
+    /// <summary>Shows <paramref name="pattern"/> itself: the LED test and the review booth's own states.</summary>
+    void ShowPattern(LedPattern pattern);
+
     /// <summary>Turns everything off; the agent is stopping.</summary>
     void TurnOff();
 }

@@ -18,6 +18,7 @@ public sealed class IndicatorSink : IMoodSink
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private MoodUpdate? _latest;
+    private LedPattern? _overlay;
     private bool _testRunning;
     private int _testClaimed;
 
@@ -35,13 +36,38 @@ public sealed class IndicatorSink : IMoodSink
         lock (_gate)
         {
             _latest = update;
-            if (!_testRunning)
+            if (!_testRunning && _overlay is null)
             {
                 _indicator.Show(update);
             }
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Shows <paramref name="pattern"/> instead of the mood until called with null (the review booth
+    /// while it records, or after a refusal); then the latest mood again.
+    /// </summary>
+    public void Overlay(LedPattern? pattern)
+    {
+        lock (_gate)
+        {
+            _overlay = pattern;
+            if (_testRunning)
+            {
+                return;
+            }
+
+            if (pattern is { } shown)
+            {
+                _indicator.ShowPattern(shown);
+            }
+            else
+            {
+                _indicator.Show(_latest ?? UpdateShowing(LedPattern.Off));
+            }
+        }
     }
 
     /// <summary>
@@ -79,8 +105,16 @@ public sealed class IndicatorSink : IMoodSink
             {
                 _testRunning = false;
                 var current = _latest ?? UpdateShowing(LedPattern.Off);
-                _indicator.Show(current);
-                after = LedPatterns.For(current);
+                if (_overlay is { } overlay)
+                {
+                    _indicator.ShowPattern(overlay);
+                    after = overlay;
+                }
+                else
+                {
+                    _indicator.Show(current);
+                    after = LedPatterns.For(current);
+                }
             }
 
             Volatile.Write(ref _testClaimed, 0);

@@ -11,4 +11,10 @@ public enum LedPattern
 
     /// <summary>Listening is impossible (microphone missing or failed): a slow amber blink.</summary>
     Fault,
+
+    /// <summary>The review booth is recording a review: every LED on (the RGB LED white), unlike any mood.</summary>
+    Recording,
+
+    /// <summary>The review booth refused a review because its spool is full: red blinking until a review starts again.</summary>
+    BoothRefused,
 }

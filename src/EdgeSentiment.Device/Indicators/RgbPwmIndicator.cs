@@ -47,6 +47,8 @@ public sealed class RgbPwmIndicator : IMoodIndicator
 
     public void Show(MoodUpdate update) => Apply(LedPatterns.For(update));
 
+    public void ShowPattern(LedPattern pattern) => Apply(pattern);
+
     public void TurnOff() => Apply(null);
 
     public void Dispose()
@@ -79,7 +81,7 @@ public sealed class RgbPwmIndicator : IMoodIndicator
             }
 
             _shown = pattern;
-            var blinking = pattern == LedPattern.Fault;
+            var blinking = pattern is LedPattern.Fault or LedPattern.BoothRefused;
             _blinkTimer.Change(blinking ? TimeSpan.Zero : Timeout.InfiniteTimeSpan, blinking ? _blinkHalfPeriod : Timeout.InfiniteTimeSpan);
             _blinkOn = false;
             switch (pattern)
@@ -92,6 +94,9 @@ public sealed class RgbPwmIndicator : IMoodIndicator
                     break;
                 case LedPattern.Positive:
                     SetColor(0, 1, 0);
+                    break;
+                case LedPattern.Recording:
+                    SetColor(1, 1, 1);
                     break;
                 case LedPattern.Off:
                     // Listening, nobody speaking: a faint glow shows the agent is alive.
@@ -108,7 +113,7 @@ public sealed class RgbPwmIndicator : IMoodIndicator
     {
         lock (_gate)
         {
-            if (_disposed || _shown != LedPattern.Fault)
+            if (_disposed || _shown is not (LedPattern.Fault or LedPattern.BoothRefused))
             {
                 return;
             }
@@ -116,7 +121,7 @@ public sealed class RgbPwmIndicator : IMoodIndicator
             _blinkOn = !_blinkOn;
             if (_blinkOn)
             {
-                SetColor(1, 0.5, 0);
+                SetColor(1, _shown == LedPattern.BoothRefused ? 0 : 0.5, 0);
             }
             else
             {

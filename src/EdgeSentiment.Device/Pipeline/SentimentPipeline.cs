@@ -28,6 +28,7 @@ public sealed class SentimentPipeline
     private readonly MoodSmoother _smoother;
     private readonly float[] _probabilities = new float[SentimentLabels.Count];
     private readonly FilmGate _filmGate;
+    private readonly IAudioTap? _tap;
     private volatile bool _captureFault;
     private CaptureOutput? _output;
 
@@ -39,7 +40,8 @@ public sealed class SentimentPipeline
         PipelineMetrics metrics,
         PipelineHeartbeat heartbeat,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        IAudioTap? tap = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(classify);
@@ -58,6 +60,7 @@ public sealed class SentimentPipeline
         _heartbeat = heartbeat;
         _time = time;
         _logger = logger;
+        _tap = tap;
         _sinks = new SinkWorker[sinks.Count];
         for (var i = 0; i < sinks.Count; i++)
         {
@@ -166,6 +169,7 @@ public sealed class SentimentPipeline
             {
                 try
                 {
+                    Tap(chunk, assembler.SamplesReceived);
                     var offset = 0;
                     while (offset < chunk.Count)
                     {
@@ -205,6 +209,24 @@ public sealed class SentimentPipeline
         finally
         {
             windows.TryComplete();
+        }
+    }
+
+    private void Tap(AudioChunk chunk, long samplesBefore)
+    {
+        if (_tap is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _tap.OnAudio(chunk.Samples, TimeSpan.FromSeconds((double)samplesBefore / CaptureFormat.SampleRate));
+        }
+        catch (Exception e)
+        {
+            // The tap (the review booth) handles its own failures; whatever escapes must not stop the mood.
+            _logger.TapFailed(e);
         }
     }
 

@@ -42,4 +42,13 @@ internal static partial class MqttLog
 
     [LoggerMessage(EventId = LogEvents.MqttDiscoveryPublished, Level = LogLevel.Information, Message = "Announced {Count} sensors to Home Assistant under {Prefix}")]
     public static partial void DiscoveryPublished(ILogger logger, int count, string prefix);
+
+    [LoggerMessage(EventId = LogEvents.MqttReviewDelivered, Level = LogLevel.Information, Message = "Review {Id} delivered ({Bytes} bytes sealed) and removed from the spool")]
+    public static partial void ReviewDelivered(ILogger logger, string id, long bytes);
+
+    [LoggerMessage(EventId = LogEvents.MqttReviewRefused, Level = LogLevel.Warning, Message = "MQTT broker did not accept the {Part} of review {Id}: {Reason}; it stays in the spool and is sent again")]
+    public static partial void ReviewRefused(ILogger logger, string part, string id, string reason);
+
+    [LoggerMessage(EventId = LogEvents.MqttReviewRemoveFailed, Level = LogLevel.Warning, Message = "Review {Id} was delivered but could not be removed from the spool ({Reason}); it will be sent again and the studio keeps one copy")]
+    public static partial void ReviewRemoveFailed(ILogger logger, string id, string reason);
 }

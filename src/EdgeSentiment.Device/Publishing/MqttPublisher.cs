@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Security.Authentication;
 using System.Threading.Channels;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Device.Booth;
 using EdgeSentiment.Device.Storage.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,9 @@ namespace EdgeSentiment.Device.Publishing;
 /// Keeps one connection to the broker and drains the store's outbox (minute and session summaries)
 /// through it: oldest first, QoS 1, an entry removed only after the broker's PUBACK. Reconnects with
 /// capped, jittered backoff from its own loop (never from the disconnected event), logs a stretch of
-/// failures once per reason, and publishes the current mood, retained, on change.
+/// failures once per reason, and publishes the current mood, retained, on change. With the review
+/// booth on it delivers the spool's sealed reviews the same way: each review's audio, then its
+/// document, QoS 1, and the review leaves the spool only when the broker has acknowledged both.
 /// </summary>
 /// <remarks>
 /// The loop sleeps until there is something to do: an entry joined the outbox (<see cref="IOutbox.Enqueued"/>),
@@ -38,17 +41,20 @@ public sealed class MqttPublisher : BackgroundService
     private readonly ConnectionEpisode _episode = new();
     private readonly MqttMetrics _metrics;
     private readonly ITimer _retry;
+    private readonly ReviewSpool? _reviews;
     private int _outboxChanged;
+    private int _reviewsChanged;
     private int _pendingMood = NoMood;
     private int _publishedMood = NoMood;
     private MqttConnectionState _state;
     private long _published;
     private long _publishedSessions;
+    private long _publishedReviews;
     private DateTime? _lastSuccessUtc;
     private string? _lastError;
     private DateTime? _lastErrorUtc;
 
-    public MqttPublisher(IOptions<MqttOptions> options, IOutbox outbox, TimeProvider time, ILogger logger, IMeterFactory? meterFactory = null)
+    public MqttPublisher(IOptions<MqttOptions> options, IOutbox outbox, TimeProvider time, ILogger logger, IMeterFactory? meterFactory = null, ReviewSpool? reviews = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(outbox);
@@ -60,6 +66,11 @@ public sealed class MqttPublisher : BackgroundService
         _metrics = new MqttMetrics(meterFactory, outbox.Count, () => GetState());
         _retry = time.CreateTimer(_ => WakeForOutbox(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _outbox.Enqueued += OnEnqueued;
+        _reviews = reviews;
+        if (_reviews is not null)
+        {
+            _reviews.ReviewWaiting += OnReviewWaiting;
+        }
     }
 
     private string Broker => $"{_options.Host}:{_options.Port}";
@@ -84,6 +95,7 @@ public sealed class MqttPublisher : BackgroundService
             return new MqttStatus(_state, Broker, depth, _published, _lastSuccessUtc, _lastError, _lastErrorUtc)
             {
                 PublishedSessions = _publishedSessions,
+                PublishedReviews = _publishedReviews,
                 OutboxDropped = dropped,
                 FailedAttempts = _episode.Failures,
             };
@@ -93,6 +105,11 @@ public sealed class MqttPublisher : BackgroundService
     public override void Dispose()
     {
         _outbox.Enqueued -= OnEnqueued;
+        if (_reviews is not null)
+        {
+            _reviews.ReviewWaiting -= OnReviewWaiting;
+        }
+
         _retry.Dispose();
         _metrics.Dispose();
         base.Dispose();
@@ -237,12 +254,18 @@ public sealed class MqttPublisher : BackgroundService
     {
         // What was queued while the device was not connected goes out first.
         Volatile.Write(ref _outboxChanged, 1);
+        Volatile.Write(ref _reviewsChanged, 1);
         while (client.IsConnected)
         {
             await PublishMoodIfChangedAsync(client, stoppingToken).ConfigureAwait(false);
             if (Interlocked.Exchange(ref _outboxChanged, 0) == 1)
             {
                 await DrainOutboxAsync(client, stoppingToken).ConfigureAwait(false);
+            }
+
+            if (Interlocked.Exchange(ref _reviewsChanged, 0) == 1)
+            {
+                await DeliverReviewsAsync(client, stoppingToken).ConfigureAwait(false);
             }
 
             await _wake.Reader.ReadAsync(stoppingToken).ConfigureAwait(false);
@@ -299,6 +322,76 @@ public sealed class MqttPublisher : BackgroundService
                 return;
             }
         }
+    }
+
+    private async Task DeliverReviewsAsync(IMqttClient client, CancellationToken cancellationToken)
+    {
+        if (_reviews is null)
+        {
+            return;
+        }
+
+        foreach (var id in _reviews.Waiting())
+        {
+            byte[] audio;
+            byte[] document;
+            try
+            {
+                audio = await File.ReadAllBytesAsync(_reviews.AudioPath(id), cancellationToken).ConfigureAwait(false);
+                document = await File.ReadAllBytesAsync(_reviews.DocumentPath(id), cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // Removed or being removed meanwhile: nothing to deliver.
+                continue;
+            }
+
+            // The audio first: a receiver that has the document has the whole review.
+            if (!await PublishReviewPartAsync(client, id, ReviewMessage.AudioPart, audio, cancellationToken).ConfigureAwait(false)
+                || !await PublishReviewPartAsync(client, id, ReviewMessage.DocumentPart, document, cancellationToken).ConfigureAwait(false))
+            {
+                RetryLater();
+                return;
+            }
+
+            try
+            {
+                _reviews.Remove(id);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                MqttLog.ReviewRemoveFailed(_logger, id, e.Message);
+                RetryLater();
+                return;
+            }
+
+            MqttLog.ReviewDelivered(_logger, id, audio.LongLength + document.LongLength);
+            lock (_statusGate)
+            {
+                _publishedReviews++;
+            }
+        }
+    }
+
+    private async Task<bool> PublishReviewPartAsync(IMqttClient client, string id, string part, byte[] payload, CancellationToken cancellationToken)
+    {
+        var message = ReviewMessage.Build($"{_options.TopicPrefix}/{ReviewMessage.Subtopic}", _options.DeviceId, id, part, payload);
+        var result = await client.PublishAsync(message, cancellationToken).ConfigureAwait(false);
+        if (result.IsSuccess)
+        {
+            _metrics.Published(ReviewMessage.Subtopic);
+            lock (_statusGate)
+            {
+                _lastSuccessUtc = _time.GetUtcNow().UtcDateTime;
+            }
+
+            return true;
+        }
+
+        var reason = $"{result.ReasonCode} {result.ReasonString}".Trim();
+        MqttLog.ReviewRefused(_logger, part, id, reason);
+        SetError($"broker refused a review: {reason}", MqttConnectionState.Connected);
+        return false;
     }
 
     private async Task PublishMoodIfChangedAsync(IMqttClient client, CancellationToken cancellationToken)
@@ -394,9 +487,16 @@ public sealed class MqttPublisher : BackgroundService
 
     private void OnEnqueued(object? sender, EventArgs e) => WakeForOutbox();
 
+    private void OnReviewWaiting(string id)
+    {
+        Volatile.Write(ref _reviewsChanged, 1);
+        _wake.Writer.TryWrite(true);
+    }
+
     private void WakeForOutbox()
     {
         Volatile.Write(ref _outboxChanged, 1);
+        Volatile.Write(ref _reviewsChanged, 1);
         _wake.Writer.TryWrite(true);
     }
 

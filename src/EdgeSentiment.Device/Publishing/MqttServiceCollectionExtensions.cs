@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using EdgeSentiment.Device.Booth;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Storage.Outbox;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +31,8 @@ public static class MqttServiceCollectionExtensions
             provider.GetRequiredService<IOutbox>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<MqttPublisher>>(),
-            provider.GetService<IMeterFactory>()));
+            provider.GetService<IMeterFactory>(),
+            provider.GetService<ReviewSpool>()));
         services.AddHostedService(provider => provider.GetRequiredService<MqttPublisher>());
         services.AddSingleton<IMoodSink, MqttMoodSink>();
         return services;

@@ -16,6 +16,9 @@ public sealed record MqttStatus(
     /// <summary>Session summaries the broker acknowledged since start.</summary>
     public long PublishedSessions { get; init; }
 
+    /// <summary>Booth reviews the broker acknowledged (both parts) since start.</summary>
+    public long PublishedReviews { get; init; }
+
     /// <summary>Outbox entries dropped unpublished (outbox full or too old) over the store's life; survives restarts.</summary>
     public long OutboxDropped { get; init; }
 

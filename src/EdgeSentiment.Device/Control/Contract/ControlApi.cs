@@ -15,6 +15,11 @@ public static class ControlApi
     public const string Export = "/v1/export/lines";
     public const string LedsTest = "/v1/leds/test";
 
+    /// <summary>The review booth: <see cref="BoothReply"/> on GET; start and stop a review by POST.</summary>
+    public const string Booth = "/v1/booth";
+    public const string BoothStart = "/v1/booth/start";
+    public const string BoothStop = "/v1/booth/stop";
+
     /// <summary>The settings the agent runs with, each with its source (<see cref="ConfigReply"/>); secrets redacted.</summary>
     public const string Configuration = "/v1/config";
 
