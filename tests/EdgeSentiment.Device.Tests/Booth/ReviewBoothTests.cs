@@ -93,6 +93,24 @@ public sealed class ReviewBoothTests : IDisposable
     }
 
     [Fact]
+    public void StateChanged_StartStopAndRefusal_TellsTheLedsEachChange()
+    {
+        using var booth = NewBooth(out _);
+        var states = new List<BoothState>();
+        booth.StateChanged += states.Add;
+        booth.Start("booth start");
+        Feed(booth, seconds: 1, from: 0);
+        booth.Stop(BoothStopReason.Stopped);
+
+        using var full = NewBooth(out _, limitBytes: 1);
+        full.StateChanged += states.Add;
+        full.Press();
+
+        Assert.Equal([BoothState.Recording, BoothState.Idle, BoothState.SpoolFull], states);
+        Assert.NotNull(booth.Last);
+    }
+
+    [Fact]
     public void Debouncer_BouncingPress_CountsOnce()
     {
         var debouncer = new ButtonDebouncer(TimeSpan.FromMilliseconds(30));

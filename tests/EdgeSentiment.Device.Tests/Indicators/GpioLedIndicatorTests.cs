@@ -31,6 +31,17 @@ public sealed class GpioLedIndicatorTests
     }
 
     [Fact]
+    public void ShowPattern_BoothRecording_LightsEveryLed()
+    {
+        var driver = new FakeGpioDriver();
+        using var indicator = Create(driver, activeLow: false);
+
+        indicator.ShowPattern(LedPattern.Recording);
+
+        Assert.All((int[])[Red, Amber, Green], pin => Assert.Equal(PinValue.High, driver.Level(pin)));
+    }
+
+    [Fact]
     public void Show_ActiveLow_DrivesTheLitLedLowAndTheOthersHigh()
     {
         var driver = new FakeGpioDriver();
