@@ -220,9 +220,12 @@ public sealed class SentimentPipeline
                 try
                 {
                     result = _classify(window.Samples, window.Start);
-                    if (result.IsSpeech && window.Removed is not null)
+                    // Every window with a reference is judged, speech or not: the summaries count
+                    // the windows the film spoke in, and the audience speaking over it.
+                    if (window.Removed is not null)
                     {
-                        result = result with { IsFilm = _filmGate.Decide(window.Samples, window.RemovedSamples).IsFilm };
+                        var film = _filmGate.Decide(window.Samples, window.RemovedSamples);
+                        result = result with { IsFilm = film.IsFilm, FilmSpeaks = film.FilmSpeaks };
                     }
                 }
                 catch (Exception e)
