@@ -15,6 +15,7 @@ public static class DisplayText
         AudienceMood.Negative => "NEGATIVE",
         AudienceMood.Neutral => "NEUTRAL",
         AudienceMood.Positive => "POSITIVE",
+        AudienceMood.Film => "FILM",
         _ => "no speech",
     };
 

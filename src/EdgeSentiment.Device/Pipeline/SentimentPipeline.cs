@@ -260,7 +260,7 @@ public sealed class SentimentPipeline
             _probabilities[(int)SentimentLabel.Negative] = result.Scores.Negative;
             _probabilities[(int)SentimentLabel.Neutral] = result.Scores.Neutral;
             _probabilities[(int)SentimentLabel.Positive] = result.Scores.Positive;
-            var mood = _smoother.Update(result.IsAudienceSpeech, _probabilities);
+            var mood = _smoother.Update(result.IsAudienceSpeech, result.IsFilm, _probabilities);
             if (mood != previous)
             {
                 _logger.MoodChanged(mood);

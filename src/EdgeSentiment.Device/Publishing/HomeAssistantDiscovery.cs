@@ -11,7 +11,7 @@ namespace EdgeSentiment.Device.Publishing;
 /// </summary>
 public static class HomeAssistantDiscovery
 {
-    private static readonly string[] MoodOptions = ["NoSpeech", "Negative", "Neutral", "Positive"];
+    private static readonly string[] MoodOptions = ["NoSpeech", "Negative", "Neutral", "Positive", "Film"];
 
     /// <summary>The config topics and payloads for <paramref name="options"/>' device, in a fixed order.</summary>
     public static IReadOnlyList<(string Topic, byte[] Payload)> Messages(MqttOptions options)

@@ -73,6 +73,18 @@ public sealed class MinuteAggregatorTests
     }
 
     [Fact]
+    public void DominantMood_FilmShownMost_IsFilm()
+    {
+        var aggregator = new MinuteAggregator();
+        aggregator.Add(Minute.AddSeconds(0), Speech(0.1f, 0.1f, 0.8f), AudienceMood.Positive);
+        aggregator.Add(Minute.AddSeconds(2), Silence(), AudienceMood.Film);
+        aggregator.Add(Minute.AddSeconds(4), Silence(), AudienceMood.Film);
+        aggregator.Add(Minute.AddSeconds(6), Silence(), AudienceMood.NoSpeech);
+
+        Assert.Equal(AudienceMood.Film, aggregator.Flush()!.DominantMood);
+    }
+
+    [Fact]
     public void OnlySilence_HasZeroMeansAndNoSpeechMood()
     {
         var aggregator = new MinuteAggregator();

@@ -48,7 +48,7 @@ public sealed class HomeAssistantDiscoveryTests : IDisposable
         Assert.Equal("{{ value_json.mood }}", mood.GetProperty("value_template").GetString());
         Assert.Equal($"edgesentiment/{PublisherRun.DeviceId}/status", mood.GetProperty("availability_topic").GetString());
         Assert.Equal("{{ value_json.state }}", mood.GetProperty("availability_template").GetString());
-        Assert.Equal(["NoSpeech", "Negative", "Neutral", "Positive"], mood.GetProperty("options").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(["NoSpeech", "Negative", "Neutral", "Positive", "Film"], mood.GetProperty("options").EnumerateArray().Select(o => o.GetString()));
         var speech = configs[$"homeassistant/sensor/{Node}/minute_speech/config"].Body;
         Assert.Equal($"edgesentiment/{PublisherRun.DeviceId}/summary", speech.GetProperty("state_topic").GetString());
         Assert.Equal("%", speech.GetProperty("unit_of_measurement").GetString());
