@@ -240,6 +240,7 @@ public sealed class SentimentPipeline
                 }
 
                 _metrics.WindowProcessed(Stopwatch.GetElapsedTime(started), result.LevelDbfs);
+                _metrics.FilmJudged(result.IsFilm, result.IsAudienceOverFilm);
                 if (!results.TryWrite(result))
                 {
                     await results.WriteAsync(result).ConfigureAwait(false);

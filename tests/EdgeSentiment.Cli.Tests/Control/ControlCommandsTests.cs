@@ -49,6 +49,9 @@ public sealed class ControlCommandsTests
         Assert.True(root.GetProperty("store").GetProperty("records").GetProperty("minutes").GetInt32() >= _agent.SeededMinutes.Count);
         Assert.Equal("disabled", root.GetProperty("broker").GetProperty("state").GetString());
         Assert.Contains(root.GetProperty("mood").GetProperty("mood").GetString(), Moods);
+        Assert.Equal(JsonValueKind.False, root.GetProperty("mood").GetProperty("filmSpeaks").ValueKind);
+        Assert.Equal(0, root.GetProperty("pipeline").GetProperty("filmWindows").GetInt64());
+        Assert.Equal(0, root.GetProperty("pipeline").GetProperty("audienceOverFilmWindows").GetInt64());
         Assert.Equal(JsonValueKind.Array, root.GetProperty("recentFaults").ValueKind);
     }
 
