@@ -53,6 +53,7 @@ public sealed class ConsoleMoodIndicator : IMoodIndicator
         LedPattern.Negative => "NEGATIVE",
         LedPattern.Neutral => "NEUTRAL",
         LedPattern.Positive => "POSITIVE",
+        LedPattern.Film => "FILM",
         _ => "no speech",
     };
 }

@@ -11,4 +11,7 @@ public enum LedPattern
 
     /// <summary>Listening is impossible (microphone missing or failed): a slow amber blink.</summary>
     Fault,
+
+    /// <summary>Only the film speaks: a faint violet on an RGB LED, dark on discrete LEDs.</summary>
+    Film,
 }
