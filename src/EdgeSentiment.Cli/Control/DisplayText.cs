@@ -15,10 +15,27 @@ public static class DisplayText
         AudienceMood.Negative => "NEGATIVE",
         AudienceMood.Neutral => "NEUTRAL",
         AudienceMood.Positive => "POSITIVE",
+        AudienceMood.Film => "FILM",
         _ => "no speech",
     };
 
     public static string Label(SentimentLabel? label) => label?.ToString().ToLowerInvariant() ?? "-";
+
+    /// <summary>What a window held: the film's speech, the audience's (with its label, and whether over the film), or none.</summary>
+    public static string Window(MoodReply mood)
+    {
+        ArgumentNullException.ThrowIfNull(mood);
+        return mood.Film == true ? "the film's speech"
+            : mood.Speech == true ? "speech, " + Label(mood.Label) + (mood.AudienceOverFilm == true ? ", over the film" : string.Empty)
+            : mood.FilmSpeaks == true ? "no speech, the film speaking" : "no speech";
+    }
+
+    /// <summary>The film's share of a tally's windows and the audience's share over the film.</summary>
+    public static string FilmShares(TallyRow tally)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        return $"{Percent(tally.FilmRatio)} film, {Percent(tally.AudienceOverFilmRatio)} audience over film";
+    }
 
     /// <summary>A UTC time as the local clock shows it.</summary>
     public static string Clock(DateTime utc) =>

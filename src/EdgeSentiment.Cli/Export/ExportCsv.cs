@@ -4,12 +4,16 @@ using EdgeSentiment.Device.Storage;
 
 namespace EdgeSentiment.Cli.Export;
 
-/// <summary>Writes <c>export --format csv</c>: one header, then one row per minute and per session.</summary>
+/// <summary>
+/// Writes <c>export --format csv</c>: one header, then one row per minute and per session. Columns
+/// are only ever added at the end, so a reader that takes the first ones by position keeps working.
+/// </summary>
 public sealed class ExportCsv : IExportRows
 {
     public const string Header =
         "record,start_utc,end_utc,title,windows,speech_windows,negative,neutral,positive,"
-        + "mean_negative,mean_neutral,mean_positive,speech_ratio,dominant_mood";
+        + "mean_negative,mean_neutral,mean_positive,speech_ratio,dominant_mood,"
+        + "film_windows,audience_over_film_windows";
 
     private readonly TextWriter _output;
 
@@ -51,7 +55,9 @@ public sealed class ExportCsv : IExportRows
             ExportText.Score(tally.MeanScores.Neutral),
             ExportText.Score(tally.MeanScores.Positive),
             ExportText.Score(tally.SpeechRatio),
-            mood));
+            mood,
+            tally.FilmWindowCount.ToString(c),
+            tally.AudienceOverFilmCount.ToString(c)));
     }
 
     // RFC 4180: quote fields holding a comma, quote or line break; double the quotes inside.

@@ -87,5 +87,9 @@ public sealed class ExportJsonl : IExportRows
         json.WriteNumber("positive", Math.Round(tally.MeanScores.Positive, 4));
         json.WriteEndObject();
         json.WriteNumber("speechRatio", Math.Round(tally.SpeechRatio, 4));
+        json.WriteNumber("filmWindows", tally.FilmWindowCount);
+        json.WriteNumber("audienceOverFilmWindows", tally.AudienceOverFilmCount);
+        json.WriteNumber("filmRatio", Math.Round(tally.FilmRatio, 4));
+        json.WriteNumber("audienceOverFilmRatio", Math.Round(tally.AudienceOverFilmRatio, 4));
     }
 }

@@ -16,6 +16,7 @@ public static class ExportText
         AudienceMood.Negative => "negative",
         AudienceMood.Neutral => "neutral",
         AudienceMood.Positive => "positive",
+        AudienceMood.Film => "film",
         _ => mood.ToString(),
     };
 }

@@ -72,7 +72,7 @@ public static class HistoryCommand
         }
 
         var colors = TerminalColors.For(console);
-        var table = new TextTable("minute", "mood", "windows", "speech", "negative", "neutral", "positive", "mean neg/neu/pos").AlignRight(2, 3, 4, 5, 6);
+        var table = new TextTable("minute", "mood", "windows", "speech", "negative", "neutral", "positive", "mean neg/neu/pos", "film", "over film").AlignRight(2, 3, 4, 5, 6, 8, 9);
         foreach (var minute in history.Minutes)
         {
             var tally = minute.Tally;
@@ -87,6 +87,8 @@ public static class HistoryCommand
                     tally.Neutral.ToString(CultureInfo.InvariantCulture),
                     tally.Positive.ToString(CultureInfo.InvariantCulture),
                     string.Create(CultureInfo.InvariantCulture, $"{mean.Negative:0.00} {mean.Neutral:0.00} {mean.Positive:0.00}"),
+                    DisplayText.Percent(tally.FilmRatio),
+                    DisplayText.Percent(tally.AudienceOverFilmRatio),
                 ],
                 (column, cell) => column == 1 ? colors.Mood(minute.DominantMood, cell) : cell);
         }

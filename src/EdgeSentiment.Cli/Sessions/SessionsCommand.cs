@@ -79,7 +79,8 @@ public static class SessionsCommand
                 console.Out.WriteLine(
                     $"Stopped session \"{session.Title}\": {DisplayText.Date(session.StartUtc)} to {DisplayText.Clock(end)} "
                     + $"({DisplayText.Duration(end - session.StartUtc)}), {tally.Windows} windows, {DisplayText.Percent(tally.SpeechRatio)} speech; "
-                    + $"speech windows negative {tally.Negative}, neutral {tally.Neutral}, positive {tally.Positive}.");
+                    + $"speech windows negative {tally.Negative}, neutral {tally.Neutral}, positive {tally.Positive}; "
+                    + $"{DisplayText.FilmShares(tally)} ({tally.FilmWindows} and {tally.AudienceOverFilm} windows).");
                 return ExitCodes.Ok;
             },
             cancellationToken));

@@ -25,7 +25,7 @@ public static class StatusText
         {
             var window = mood.CaptureFault
                 ? colors.Red("microphone unavailable, retrying")
-                : $"last window {(mood.Speech == true ? "speech, " + DisplayText.Label(mood.Label) : "no speech")} at {DisplayText.Clock(mood.AtUtc)}";
+                : $"last window {DisplayText.Window(mood)} at {DisplayText.Clock(mood.AtUtc)}";
             Line(output, "Mood", $"{colors.Mood(mood.Mood, DisplayText.Mood(mood.Mood))} ({window})");
         }
         else
@@ -38,6 +38,7 @@ public static class StatusText
         var dropped = pipeline.DroppedChunks + pipeline.DroppedWindows + pipeline.DroppedResults;
         var drops = $"dropped {pipeline.DroppedChunks} audio chunks, {pipeline.DroppedWindows} windows, {pipeline.DroppedResults} results";
         Line(output, "Windows", $"{pipeline.WindowsProcessed.ToString(c)} processed; {(dropped > 0 ? colors.Yellow(drops) : drops)}");
+        Line(output, "  film", $"{pipeline.FilmWindows.ToString(c)} the film's, {pipeline.AudienceOverFilmWindows.ToString(c)} with the audience speaking over the film (0 without a soundtrack reference)");
 
         var store = status.Store;
         Line(output, "Store", $"{store.Path}, {DisplayText.Bytes(store.FileBytes)}, key {store.KeyId}");
@@ -63,7 +64,7 @@ public static class StatusText
         }
 
         Line(output, "Session", status.Session is { } session
-            ? $"\"{session.Title}\" since {DisplayText.Date(session.StartUtc)}"
+            ? $"\"{session.Title}\" since {DisplayText.Date(session.StartUtc)}; {DisplayText.FilmShares(session.Tally)}"
             : "none running");
 
         if (status.RecentFaults.Count == 0)

@@ -92,7 +92,9 @@ public static class TailCommand
             return $"{time}  {colors.Red("FAULT    ")}  microphone unavailable, retrying";
         }
 
-        var speech = mood.Speech == true ? "speech   " : "no speech";
+        var speech = mood.Film == true ? "film     "
+            : mood.AudienceOverFilm == true ? "over film"
+            : mood.Speech == true ? "speech   " : "no speech";
         return $"{time}  {colors.Mood(mood.Mood, DisplayText.Mood(mood.Mood).PadRight(9))}  {speech}  {DisplayText.Label(mood.Label),-8}  "
             + $"{DisplayText.Level(mood.LevelDbfs),10}  {DisplayText.Meter(mood.LevelDbfs, 30)}";
     }

@@ -38,16 +38,19 @@ public sealed class TerminalColors
 
     public string Red(string text) => Paint("\u001b[31m", text);
 
+    public string Magenta(string text) => Paint("\u001b[35m", text);
+
     public string Bold(string text) => Paint("\u001b[1m", text);
 
     public string Dim(string text) => Paint("\u001b[2m", text);
 
-    /// <summary>The mood's colour: red for negative, yellow for neutral, green for positive, dim otherwise.</summary>
+    /// <summary>The mood's colour: red for negative, yellow for neutral, green for positive, magenta for the film, dim otherwise.</summary>
     public string Mood(AudienceMood mood, string text) => mood switch
     {
         AudienceMood.Negative => Red(text),
         AudienceMood.Neutral => Yellow(text),
         AudienceMood.Positive => Green(text),
+        AudienceMood.Film => Magenta(text),
         _ => Dim(text),
     };
 

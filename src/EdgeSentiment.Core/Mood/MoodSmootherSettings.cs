@@ -14,7 +14,10 @@ public sealed record MoodSmootherSettings
     /// <summary>...in this many consecutive speech windows before the mood switches.</summary>
     public int SwitchWindows { get; init; } = 2;
 
-    /// <summary>Consecutive no-speech windows after which the mood is <see cref="AudienceMood.NoSpeech"/>.</summary>
+    /// <summary>
+    /// Consecutive windows without audience speech after which the mood is <see cref="AudienceMood.NoSpeech"/>,
+    /// or <see cref="AudienceMood.Film"/> when most of the last this many were the film's.
+    /// </summary>
     public int NoSpeechWindows { get; init; } = 3;
 
     /// <summary>Weight of the newest window in the moving average: 1 - exp(-1 / time constant).</summary>

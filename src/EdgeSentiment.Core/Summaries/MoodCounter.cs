@@ -5,7 +5,8 @@ namespace EdgeSentiment.Core.Summaries;
 /// <summary>Counts the windows each mood was shown for and names the dominant one, without allocating per window.</summary>
 public sealed class MoodCounter
 {
-    private const int MoodCount = 4;
+    // Every value of AudienceMood, NoSpeech to Film; they are numbered from 0 without gaps.
+    private static readonly int MoodCount = Enum.GetValues<AudienceMood>().Length;
 
     private readonly int[] _windows = new int[MoodCount];
     private readonly long[] _lastSeen = new long[MoodCount];

@@ -11,16 +11,28 @@ public sealed class TallyBuilder
     private int _negative;
     private int _neutral;
     private int _positive;
+    private int _film;
+    private int _audienceOverFilm;
     private double _sumNegative;
     private double _sumNeutral;
     private double _sumPositive;
 
     public int WindowCount => _windows;
 
-    /// <summary>Counts the window; only speech windows carry a label and enter the mean scores.</summary>
+    /// <summary>Counts the window; only audience speech windows carry a label and enter the mean scores.</summary>
     public void Add(in WindowResult window)
     {
         _windows++;
+        if (window.IsFilm)
+        {
+            _film++;
+        }
+
+        if (window.IsAudienceOverFilm)
+        {
+            _audienceOverFilm++;
+        }
+
         if (window.Label is not { } label)
         {
             return;
@@ -52,6 +64,8 @@ public sealed class TallyBuilder
         _negative += tally.NegativeCount;
         _neutral += tally.NeutralCount;
         _positive += tally.PositiveCount;
+        _film += tally.FilmWindowCount;
+        _audienceOverFilm += tally.AudienceOverFilmCount;
         _sumNegative += (double)tally.MeanScores.Negative * tally.SpeechWindowCount;
         _sumNeutral += (double)tally.MeanScores.Neutral * tally.SpeechWindowCount;
         _sumPositive += (double)tally.MeanScores.Positive * tally.SpeechWindowCount;
@@ -62,12 +76,12 @@ public sealed class TallyBuilder
         var mean = _speech == 0
             ? default
             : new SentimentScores((float)(_sumNegative / _speech), (float)(_sumNeutral / _speech), (float)(_sumPositive / _speech));
-        return new SentimentTally(_windows, _speech, _negative, _neutral, _positive, mean);
+        return new SentimentTally(_windows, _speech, _negative, _neutral, _positive, mean, _film, _audienceOverFilm);
     }
 
     public void Reset()
     {
-        _windows = _speech = _negative = _neutral = _positive = 0;
+        _windows = _speech = _negative = _neutral = _positive = _film = _audienceOverFilm = 0;
         _sumNegative = _sumNeutral = _sumPositive = 0;
     }
 }

@@ -81,7 +81,9 @@ public sealed class StatusReport
                 _metrics.DroppedChunks,
                 _metrics.DroppedWindows,
                 _metrics.DroppedResults,
-                MoodReply.Level(_metrics.LevelDbfs)),
+                MoodReply.Level(_metrics.LevelDbfs),
+                _metrics.FilmWindows,
+                _metrics.AudienceOverFilmWindows),
             new StoreInfo(
                 store.DatabasePath,
                 store.KeyId,

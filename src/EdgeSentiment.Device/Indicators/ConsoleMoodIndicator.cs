@@ -64,6 +64,7 @@ public sealed class ConsoleMoodIndicator : IMoodIndicator
         LedPattern.Negative => "NEGATIVE",
         LedPattern.Neutral => "NEUTRAL",
         LedPattern.Positive => "POSITIVE",
+        LedPattern.Film => "FILM",
         LedPattern.Fault => "FAULT",
         LedPattern.Recording => "RECORDING a review",
         LedPattern.BoothRefused => "BOOTH FULL: review refused, the spool waits for delivery",

@@ -5,7 +5,7 @@ namespace EdgeSentiment.Device.Indicators;
 
 /// <summary>
 /// Three discrete LEDs: red for negative, amber for neutral, green for positive, all off when
-/// nobody speaks, amber blinking slowly when the microphone is missing.
+/// nobody speaks or only the film does, amber blinking slowly when the microphone is missing.
 /// </summary>
 public sealed class GpioLedIndicator : IMoodIndicator
 {

@@ -12,7 +12,7 @@ public sealed class IndicatorSink : IMoodSink
 {
     /// <summary>The order <see cref="TestAsync"/> shows the patterns in.</summary>
     public static readonly IReadOnlyList<LedPattern> TestPatterns =
-        [LedPattern.Negative, LedPattern.Neutral, LedPattern.Positive, LedPattern.Fault, LedPattern.Off];
+        [LedPattern.Negative, LedPattern.Neutral, LedPattern.Positive, LedPattern.Film, LedPattern.Fault, LedPattern.Off];
 
     private readonly IMoodIndicator _indicator;
     private readonly TimeProvider _time;
@@ -130,6 +130,7 @@ public sealed class IndicatorSink : IMoodSink
             LedPattern.Negative => AudienceMood.Negative,
             LedPattern.Neutral => AudienceMood.Neutral,
             LedPattern.Positive => AudienceMood.Positive,
+            LedPattern.Film => AudienceMood.Film,
             _ => AudienceMood.NoSpeech,
         },
         pattern == LedPattern.Fault,

@@ -12,6 +12,9 @@ public enum LedPattern
     /// <summary>Listening is impossible (microphone missing or failed): a slow amber blink.</summary>
     Fault,
 
+    /// <summary>Only the film speaks: a faint violet on an RGB LED, dark on discrete LEDs.</summary>
+    Film,
+
     /// <summary>The review booth is recording a review: every LED on (the RGB LED white), unlike any mood.</summary>
     Recording,
 

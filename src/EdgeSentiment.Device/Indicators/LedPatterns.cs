@@ -13,6 +13,7 @@ public static class LedPatterns
             AudienceMood.Negative => LedPattern.Negative,
             AudienceMood.Neutral => LedPattern.Neutral,
             AudienceMood.Positive => LedPattern.Positive,
+            AudienceMood.Film => LedPattern.Film,
             _ => LedPattern.Off,
         };
 }

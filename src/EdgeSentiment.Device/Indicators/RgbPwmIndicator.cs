@@ -5,7 +5,8 @@ namespace EdgeSentiment.Device.Indicators;
 
 /// <summary>
 /// One RGB LED on three PWM channels: red, amber (red + some green), green; a dim blue glow
-/// while listening to silence; amber blinking slowly on a fault; dark when stopped.
+/// while listening to silence; a faint violet while only the film speaks; amber blinking slowly
+/// on a fault; dark when stopped.
 /// </summary>
 public sealed class RgbPwmIndicator : IMoodIndicator
 {
@@ -94,6 +95,11 @@ public sealed class RgbPwmIndicator : IMoodIndicator
                     break;
                 case LedPattern.Positive:
                     SetColor(0, 1, 0);
+                    break;
+                case LedPattern.Film:
+                    // The film speaks, the audience does not: as faint as the idle glow, so the
+                    // LED does not draw eyes away from the screen.
+                    SetColor(0.05, 0, 0.05);
                     break;
                 case LedPattern.Recording:
                     SetColor(1, 1, 1);

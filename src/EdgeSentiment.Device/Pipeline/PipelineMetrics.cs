@@ -20,6 +20,8 @@ public sealed class PipelineMetrics : IDisposable
     private long _droppedWindows;
     private long _droppedResults;
     private long _captureOverruns;
+    private long _filmWindows;
+    private long _audienceOverFilmWindows;
     private float _levelDbfs = float.NegativeInfinity;
 
     public PipelineMetrics(IMeterFactory? meterFactory = null)
@@ -44,6 +46,26 @@ public sealed class PipelineMetrics : IDisposable
     public long CaptureOverruns => Interlocked.Read(ref _captureOverruns);
 
     public float LevelDbfs => Volatile.Read(ref _levelDbfs);
+
+    /// <summary>Windows that were the film's, not the audience's (only with a soundtrack reference).</summary>
+    public long FilmWindows => Interlocked.Read(ref _filmWindows);
+
+    /// <summary>Windows in which the audience spoke while the film did.</summary>
+    public long AudienceOverFilmWindows => Interlocked.Read(ref _audienceOverFilmWindows);
+
+    /// <summary>Counts a window the film gate judged: the film's, or the audience speaking over the film.</summary>
+    public void FilmJudged(bool isFilm, bool audienceOverFilm)
+    {
+        if (isFilm)
+        {
+            Interlocked.Increment(ref _filmWindows);
+        }
+
+        if (audienceOverFilm)
+        {
+            Interlocked.Increment(ref _audienceOverFilmWindows);
+        }
+    }
 
     public void WindowProcessed(TimeSpan latency, float levelDbfs)
     {

@@ -242,9 +242,12 @@ public sealed class SentimentPipeline
                 try
                 {
                     result = _classify(window.Samples, window.Start);
-                    if (result.IsSpeech && window.Removed is not null)
+                    // Every window with a reference is judged, speech or not: the summaries count
+                    // the windows the film spoke in, and the audience speaking over it.
+                    if (window.Removed is not null)
                     {
-                        result = result with { IsFilm = _filmGate.Decide(window.Samples, window.RemovedSamples).IsFilm };
+                        var film = _filmGate.Decide(window.Samples, window.RemovedSamples);
+                        result = result with { IsFilm = film.IsFilm, FilmSpeaks = film.FilmSpeaks };
                     }
                 }
                 catch (Exception e)
@@ -259,6 +262,7 @@ public sealed class SentimentPipeline
                 }
 
                 _metrics.WindowProcessed(Stopwatch.GetElapsedTime(started), result.LevelDbfs);
+                _metrics.FilmJudged(result.IsFilm, result.IsAudienceOverFilm);
                 if (!results.TryWrite(result))
                 {
                     await results.WriteAsync(result).ConfigureAwait(false);
@@ -279,7 +283,7 @@ public sealed class SentimentPipeline
             _probabilities[(int)SentimentLabel.Negative] = result.Scores.Negative;
             _probabilities[(int)SentimentLabel.Neutral] = result.Scores.Neutral;
             _probabilities[(int)SentimentLabel.Positive] = result.Scores.Positive;
-            var mood = _smoother.Update(result.IsAudienceSpeech, _probabilities);
+            var mood = _smoother.Update(result.IsAudienceSpeech, result.IsFilm, _probabilities);
             if (mood != previous)
             {
                 _logger.MoodChanged(mood);

@@ -5,13 +5,14 @@ namespace EdgeSentiment.Device.Publishing;
 
 /// <summary>
 /// The retained config messages of Home Assistant's MQTT discovery that make a device appear as one
-/// Home Assistant device with its sensors: the mood the LEDs show, the last minute's dominant mood and
-/// speech share, and whether the device is connected. Every sensor reads the device's own topics, and
+/// Home Assistant device with its sensors: the mood the LEDs show, the last minute's dominant mood,
+/// speech share, film share and share of the audience speaking over the film, and whether the device
+/// is connected. Every sensor reads the device's own topics, and
 /// all but the connectivity sensor are unavailable while the status topic says <c>offline</c>.
 /// </summary>
 public static class HomeAssistantDiscovery
 {
-    private static readonly string[] MoodOptions = ["NoSpeech", "Negative", "Neutral", "Positive"];
+    private static readonly string[] MoodOptions = ["NoSpeech", "Negative", "Neutral", "Positive", "Film"];
 
     /// <summary>The config topics and payloads for <paramref name="options"/>' device, in a fixed order.</summary>
     public static IReadOnlyList<(string Topic, byte[] Payload)> Messages(MqttOptions options)
@@ -32,6 +33,18 @@ public static class HomeAssistantDiscovery
                 writer.WriteString("icon", "mdi:emoticon-outline");
             }),
             Config(options, "sensor", node, "minute_speech", "Last minute speech", $"{prefix}/summary", "{{ (value_json.summary.tally.speechRatio * 100) | round(0) }}", writer =>
+            {
+                writer.WriteString("unit_of_measurement", "%");
+                writer.WriteString("state_class", "measurement");
+                writer.WriteString("icon", "mdi:account-voice");
+            }),
+            Config(options, "sensor", node, "minute_film", "Last minute film", $"{prefix}/summary", "{{ ((value_json.summary.tally.filmRatio | default(0)) * 100) | round(0) }}", writer =>
+            {
+                writer.WriteString("unit_of_measurement", "%");
+                writer.WriteString("state_class", "measurement");
+                writer.WriteString("icon", "mdi:filmstrip");
+            }),
+            Config(options, "sensor", node, "minute_audience_over_film", "Last minute audience over film", $"{prefix}/summary", "{{ ((value_json.summary.tally.audienceOverFilmRatio | default(0)) * 100) | round(0) }}", writer =>
             {
                 writer.WriteString("unit_of_measurement", "%");
                 writer.WriteString("state_class", "measurement");

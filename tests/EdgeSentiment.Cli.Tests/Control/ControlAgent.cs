@@ -36,7 +36,7 @@ public sealed class ControlAgent : IAsyncLifetime, IDisposable
         [
             new(thisMinute.AddMinutes(-30), new SentimentTally(120, 90, 60, 20, 10, new SentimentScores(0.61f, 0.24f, 0.15f)), AudienceMood.Negative),
             new(thisMinute.AddMinutes(-29), new SentimentTally(120, 60, 10, 40, 10, new SentimentScores(0.2f, 0.6f, 0.2f)), AudienceMood.Neutral),
-            new(thisMinute.AddMinutes(-28), new SentimentTally(120, 100, 5, 15, 80, new SentimentScores(0.1f, 0.15f, 0.75f)), AudienceMood.Positive),
+            new(thisMinute.AddMinutes(-28), new SentimentTally(120, 100, 5, 15, 80, new SentimentScores(0.1f, 0.15f, 0.75f), FilmWindowCount: 30, AudienceOverFilmCount: 12), AudienceMood.Positive),
         ];
         EarlierMinutes =
         [

@@ -49,6 +49,9 @@ public sealed class ControlCommandsTests
         Assert.True(root.GetProperty("store").GetProperty("records").GetProperty("minutes").GetInt32() >= _agent.SeededMinutes.Count);
         Assert.Equal("disabled", root.GetProperty("broker").GetProperty("state").GetString());
         Assert.Contains(root.GetProperty("mood").GetProperty("mood").GetString(), Moods);
+        Assert.Equal(JsonValueKind.False, root.GetProperty("mood").GetProperty("filmSpeaks").ValueKind);
+        Assert.Equal(0, root.GetProperty("pipeline").GetProperty("filmWindows").GetInt64());
+        Assert.Equal(0, root.GetProperty("pipeline").GetProperty("audienceOverFilmWindows").GetInt64());
         Assert.Equal(JsonValueKind.Array, root.GetProperty("recentFaults").ValueKind);
     }
 
@@ -63,6 +66,8 @@ public sealed class ControlCommandsTests
             var row = Assert.Single(run.Out.Split('\n'), line => line.StartsWith(minute.MinuteStartUtc.ToLocalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
             Assert.Contains(ExportText.Mood(minute.DominantMood), row, StringComparison.Ordinal);
             Assert.Contains("120", row, StringComparison.Ordinal);
+            var (film, overFilm) = minute.Tally.FilmWindowCount > 0 ? ("25 %", "10 %") : ("0 %", "0 %");
+            Assert.Matches($@"\s{film}\s+{overFilm}$", row.TrimEnd());
         }
     }
 
@@ -102,10 +107,13 @@ public sealed class ControlCommandsTests
 
         var status = CliRun.Of("status", "--socket", _agent.SocketPath);
         Assert.Contains($"\"{title}\" since", status.Out, StringComparison.Ordinal);
+        Assert.Contains("% audience over film", status.Out, StringComparison.Ordinal);
+        Assert.Contains("with the audience speaking over the film", status.Out, StringComparison.Ordinal);
 
         var stop = CliRun.Of("sessions", "stop", "--socket", _agent.SocketPath);
         Assert.Equal(ExitCodes.Ok, stop.ExitCode);
         Assert.Contains($"Stopped session \"{title}\"", stop.Out, StringComparison.Ordinal);
+        Assert.Contains("0 % film, 0 % audience over film", stop.Out, StringComparison.Ordinal);
 
         var again = CliRun.Of("sessions", "stop", "--socket", _agent.SocketPath);
         Assert.Equal(ExitCodes.Failed, again.ExitCode);

@@ -1,5 +1,7 @@
 using EdgeSentiment.Cli.Status;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Core.Inference;
+using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Device.Control.Contract;
 using EdgeSentiment.Device.Publishing;
 
@@ -21,6 +23,27 @@ public sealed class StatusTextTests
         var text = Render(Reply(droppedSummaries: 0));
 
         Assert.DoesNotContain("summaries dropped", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_FilmWindow_SaysItWasTheFilmsAndCountsTheFilm()
+    {
+        var mood = new MoodReply(2, DateTime.UtcNow, AudienceMood.Film, false, true, null, null, -20, Film: true, FilmSpeaks: true, AudienceOverFilm: false);
+
+        var text = Render(Reply(droppedSummaries: 0) with { Mood = mood, Pipeline = new PipelineCounts(600, 0, 0, 0, -30, FilmWindows: 240, AudienceOverFilmWindows: 35) });
+
+        Assert.Contains("FILM (last window the film's speech", text, StringComparison.Ordinal);
+        Assert.Contains("240 the film's, 35 with the audience speaking over the film", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_AudienceOverTheFilm_SaysSo()
+    {
+        var mood = new MoodReply(2, DateTime.UtcNow, AudienceMood.Positive, false, true, SentimentLabel.Positive, null, -20, Film: false, FilmSpeaks: true, AudienceOverFilm: true);
+
+        var text = Render(Reply(droppedSummaries: 0) with { Mood = mood });
+
+        Assert.Contains("last window speech, positive, over the film", text, StringComparison.Ordinal);
     }
 
     private static string Render(StatusReply reply)

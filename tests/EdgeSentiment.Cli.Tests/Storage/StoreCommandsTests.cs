@@ -46,11 +46,37 @@ public sealed class StoreCommandsTests : IDisposable
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(
             [
-                "record,start_utc,end_utc,title,windows,speech_windows,negative,neutral,positive,mean_negative,mean_neutral,mean_positive,speech_ratio,dominant_mood",
-                "minute,2026-11-20T18:01:00Z,2026-11-20T18:02:00Z,,30,15,3,5,7,0.11,0.22,0.67,0.5,positive",
-                "session,2026-11-20T18:05:00Z,2026-11-20T19:05:00Z,\"Dinner, and a \"\"movie\"\"\",30,15,3,5,7,0.11,0.22,0.67,0.5,positive",
+                "record,start_utc,end_utc,title,windows,speech_windows,negative,neutral,positive,mean_negative,mean_neutral,mean_positive,speech_ratio,dominant_mood,"
+                    + "film_windows,audience_over_film_windows",
+                "minute,2026-11-20T18:01:00Z,2026-11-20T18:02:00Z,,30,15,3,5,7,0.11,0.22,0.67,0.5,positive,0,0",
+                "session,2026-11-20T18:05:00Z,2026-11-20T19:05:00Z,\"Dinner, and a \"\"movie\"\"\",30,15,3,5,7,0.11,0.22,0.67,0.5,positive,0,0",
             ],
             lines);
+    }
+
+    [Fact]
+    public void Export_FilmCounts_AreTheLastCsvColumnsAndJsonFields()
+    {
+        using (var store = _bed.Open())
+        {
+            var tally = StoreTestBed.Minute(0).Tally with { FilmWindowCount = 12, AudienceOverFilmCount = 3 };
+            store.AppendMinute(StoreTestBed.Minute(0, mood: AudienceMood.Film) with { Tally = tally });
+        }
+
+        var (code, csv, error) = Run("export", "--format", "csv", "--database", _bed.DatabasePath, "--key", _bed.KeyPath);
+        var (_, jsonl, _) = Run("export", "--format", "jsonl", "--database", _bed.DatabasePath, "--key", _bed.KeyPath);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var header = csv.Split('\n')[0].Split(',');
+        var row = csv.Split('\n')[1].Split(',');
+        Assert.Equal(["dominant_mood", "film_windows", "audience_over_film_windows"], header[^3..]);
+        Assert.Equal(["film", "12", "3"], row[^3..]);
+        using var minute = JsonDocument.Parse(jsonl.Split('\n')[0]);
+        Assert.Equal("film", minute.RootElement.GetProperty("dominantMood").GetString());
+        Assert.Equal(12, minute.RootElement.GetProperty("filmWindows").GetInt32());
+        Assert.Equal(3, minute.RootElement.GetProperty("audienceOverFilmWindows").GetInt32());
+        Assert.Equal(0.4, minute.RootElement.GetProperty("filmRatio").GetDouble(), 4);
+        Assert.Equal(0.1, minute.RootElement.GetProperty("audienceOverFilmRatio").GetDouble(), 4);
     }
 
     [Fact]

@@ -162,6 +162,123 @@ public sealed class MoodSmootherTests
     }
 
     [Fact]
+    public void Update_RunOfFilmWindows_ShowsFilmAfterAsManyWindowsAsNoSpeech()
+    {
+        var settings = MoodSmootherSettings.Default;
+        Feed(Positive, 10);
+
+        for (var i = 1; i < settings.NoSpeechWindows; i++)
+        {
+            Assert.Equal(AudienceMood.Positive, _smoother.Update(true, true, CertainNegative));
+        }
+
+        Assert.Equal(AudienceMood.Film, _smoother.Update(true, true, CertainNegative));
+        Assert.All(_smoother.Smoothed.ToArray(), p => Assert.Equal(0f, p));
+    }
+
+    [Fact]
+    public void Update_FilmWindows_DoNotMoveTheAverage()
+    {
+        Feed(Positive, 10);
+        var before = _smoother.Smoothed.ToArray();
+
+        _smoother.Update(true, true, CertainNegative);
+        _smoother.Update(false, true, CertainNegative);
+
+        Assert.Equal(before, _smoother.Smoothed.ToArray());
+        Assert.Equal(AudienceMood.Positive, _smoother.Mood);
+    }
+
+    [Fact]
+    public void Update_PausesInTheFilmsDialogue_KeepFilm()
+    {
+        FeedFilm(5);
+
+        // One window in three without the film: the film still dominates.
+        for (var i = 0; i < 12; i++)
+        {
+            Assert.Equal(AudienceMood.Film, _smoother.Update(false, i % 3 != 0, Neutral));
+        }
+    }
+
+    [Fact]
+    public void Update_FilmFallsSilent_NoSpeechAfterAFullRunWithoutIt()
+    {
+        var settings = MoodSmootherSettings.Default;
+        FeedFilm(5);
+
+        for (var i = 1; i < settings.NoSpeechWindows; i++)
+        {
+            Assert.Equal(AudienceMood.Film, _smoother.Update(false, false, Neutral));
+        }
+
+        Assert.Equal(AudienceMood.NoSpeech, _smoother.Update(false, false, Neutral));
+    }
+
+    [Fact]
+    public void Update_MostlySilenceWithAFilmWindow_IsNoSpeech()
+    {
+        Feed(Neutral, 5);
+
+        _smoother.Update(false, false, Neutral);
+        _smoother.Update(false, true, Neutral);
+
+        Assert.Equal(AudienceMood.NoSpeech, _smoother.Update(false, false, Neutral));
+    }
+
+    [Fact]
+    public void Update_AudienceSpeaksAfterFilm_SetsTheirMoodAtOnce()
+    {
+        FeedFilm(8);
+
+        Assert.Equal(AudienceMood.Negative, _smoother.Update(true, false, Negative));
+        Assert.Equal(0.7f, _smoother.Smoothed[0], 3);
+    }
+
+    [Fact]
+    public void Update_AudienceSpeechBetweenFilmWindows_StartsANewRun()
+    {
+        var settings = MoodSmootherSettings.Default;
+        Feed(Neutral, 5);
+
+        for (var round = 0; round < 5; round++)
+        {
+            for (var i = 1; i < settings.NoSpeechWindows; i++)
+            {
+                _smoother.Update(false, true, Neutral);
+            }
+
+            Assert.Equal(AudienceMood.Neutral, _smoother.Update(true, false, Neutral));
+        }
+    }
+
+    [Fact]
+    public void Update_WithFilm_AllocatesNothing()
+    {
+        var i = 0;
+        var allocated = Allocations.FewestBytes(
+            () =>
+            {
+                _smoother.Update(i % 5 == 0, i % 3 != 0, Positive);
+                i++;
+            },
+            calls: 100);
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Reset_AfterFilm_IsNoSpeechAndTheNextRunStartsAfresh()
+    {
+        FeedFilm(5);
+
+        _smoother.Reset();
+        _smoother.Update(false, true, Neutral);
+
+        Assert.Equal(AudienceMood.NoSpeech, _smoother.Mood);
+    }
+
+    [Fact]
     public void Update_WrongNumberOfProbabilities_Throws() =>
         Assert.Throws<ArgumentException>(() => _smoother.Update(true, new float[2]));
 
@@ -172,6 +289,16 @@ public sealed class MoodSmootherTests
             () => new MoodSmoother(MoodSmootherSettings.Default with { TimeConstantWindows = 0 }));
 
         Assert.Contains("TimeConstantWindows", error.Message, StringComparison.Ordinal);
+    }
+
+    private void FeedFilm(int windows)
+    {
+        for (var i = 0; i < windows; i++)
+        {
+            _smoother.Update(false, true, Neutral);
+        }
+
+        Assert.Equal(AudienceMood.Film, _smoother.Mood);
     }
 
     private void Feed(float[] probabilities, int windows)

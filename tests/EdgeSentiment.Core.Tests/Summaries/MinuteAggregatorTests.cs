@@ -73,6 +73,18 @@ public sealed class MinuteAggregatorTests
     }
 
     [Fact]
+    public void DominantMood_FilmShownMost_IsFilm()
+    {
+        var aggregator = new MinuteAggregator();
+        aggregator.Add(Minute.AddSeconds(0), Speech(0.1f, 0.1f, 0.8f), AudienceMood.Positive);
+        aggregator.Add(Minute.AddSeconds(2), Silence(), AudienceMood.Film);
+        aggregator.Add(Minute.AddSeconds(4), Silence(), AudienceMood.Film);
+        aggregator.Add(Minute.AddSeconds(6), Silence(), AudienceMood.NoSpeech);
+
+        Assert.Equal(AudienceMood.Film, aggregator.Flush()!.DominantMood);
+    }
+
+    [Fact]
     public void OnlySilence_HasZeroMeansAndNoSpeechMood()
     {
         var aggregator = new MinuteAggregator();
@@ -99,6 +111,43 @@ public sealed class MinuteAggregatorTests
         Assert.Equal(0.25f, total.MeanScores.Negative, 6);
         Assert.Equal(0.75f, total.MeanScores.Positive, 6);
         Assert.Equal(0.2, total.SpeechRatio, 6);
+    }
+
+    [Fact]
+    public void FilmWindows_AreCountedApart_AndCarryNoLabel()
+    {
+        var aggregator = new MinuteAggregator();
+        var film = Speech(0.8f, 0.1f, 0.1f) with { IsFilm = true, FilmSpeaks = true };
+        var overFilm = Speech(0.1f, 0.1f, 0.8f) with { FilmSpeaks = true };
+        aggregator.Add(Minute.AddSeconds(0), film, AudienceMood.NoSpeech);
+        aggregator.Add(Minute.AddSeconds(1), film, AudienceMood.NoSpeech);
+        aggregator.Add(Minute.AddSeconds(2), overFilm, AudienceMood.Positive);
+        aggregator.Add(Minute.AddSeconds(3), Speech(0.1f, 0.1f, 0.8f), AudienceMood.Positive);
+        aggregator.Add(Minute.AddSeconds(4), Silence() with { FilmSpeaks = true }, AudienceMood.Positive);
+
+        var tally = aggregator.Flush()!.Tally;
+
+        Assert.Equal(5, tally.WindowCount);
+        Assert.Equal(2, tally.SpeechWindowCount);
+        Assert.Equal(0, tally.NegativeCount);
+        Assert.Equal(2, tally.FilmWindowCount);
+        Assert.Equal(1, tally.AudienceOverFilmCount);
+        Assert.Equal(0.4, tally.FilmRatio, 6);
+        Assert.Equal(0.2, tally.AudienceOverFilmRatio, 6);
+    }
+
+    [Fact]
+    public void TallyBuilder_AddingTallies_AddsFilmCounts()
+    {
+        var builder = new TallyBuilder();
+        builder.Add(new SentimentTally(10, 1, 1, 0, 0, default, FilmWindowCount: 4, AudienceOverFilmCount: 1));
+        builder.Add(new SentimentTally(10, 3, 0, 0, 3, default, FilmWindowCount: 2, AudienceOverFilmCount: 2));
+
+        var total = builder.ToTally();
+
+        Assert.Equal(6, total.FilmWindowCount);
+        Assert.Equal(3, total.AudienceOverFilmCount);
+        Assert.Equal(0.15, total.AudienceOverFilmRatio, 6);
     }
 
     private static WindowResult Speech(float negative, float neutral, float positive) =>

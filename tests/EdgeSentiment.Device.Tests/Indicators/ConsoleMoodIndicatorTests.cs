@@ -25,4 +25,17 @@ public sealed class ConsoleMoodIndicatorTests
         Assert.Contains("-23.4 dBFS", lines[0], StringComparison.Ordinal);
         Assert.Contains("FAULT", lines[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Show_Film_PrintsFilmWithoutALabel()
+    {
+        using var output = new StringWriter();
+        using var indicator = new ConsoleMoodIndicator(output);
+        var window = new WindowResult(TimeSpan.Zero, TimeSpan.FromSeconds(2), true, new SentimentScores(0.1f, 0.2f, 0.7f), -20f, IsFilm: true, FilmSpeaks: true);
+
+        indicator.Show(new MoodUpdate(DateTimeOffset.UnixEpoch, AudienceMood.Film, false, window));
+
+        Assert.Contains("FILM", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("label -", output.ToString(), StringComparison.Ordinal);
+    }
 }

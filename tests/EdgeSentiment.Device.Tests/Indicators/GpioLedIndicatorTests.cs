@@ -18,6 +18,7 @@ public sealed class GpioLedIndicatorTests
     [InlineData(AudienceMood.Neutral, false, true, false)]
     [InlineData(AudienceMood.Positive, false, false, true)]
     [InlineData(AudienceMood.NoSpeech, false, false, false)]
+    [InlineData(AudienceMood.Film, false, false, false)]
     public void Show_EachMood_LightsItsOwnLed(AudienceMood mood, bool red, bool amber, bool green)
     {
         var driver = new FakeGpioDriver();

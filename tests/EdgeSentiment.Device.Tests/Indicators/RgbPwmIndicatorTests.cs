@@ -25,6 +25,9 @@ public sealed class RgbPwmIndicatorTests
 
         indicator.Show(GpioLedIndicatorTests.Update(AudienceMood.NoSpeech));
         Assert.True(blue.DutyCycle is > 0 and < 0.2, "no speech should be a faint glow");
+
+        indicator.Show(GpioLedIndicatorTests.Update(AudienceMood.Film));
+        Assert.True(red.DutyCycle is > 0 and < 0.2 && blue.DutyCycle is > 0 and < 0.2 && green.DutyCycle == 0, "the film should be a faint violet");
     }
 
     [Fact]

@@ -22,19 +22,21 @@ public sealed class HomeAssistantDiscoveryTests : IDisposable
         Assert.True(await Eventually.Within(Patience, () => run.Logger.Count(LogEvents.MqttDiscoveryPublished) == 1), "the configs are announced after connecting");
 
         await using var homeAssistant = await TestSubscriber.ConnectAsync(broker.Port, topicFilter: "homeassistant/#");
-        Assert.True(await homeAssistant.WaitForAsync(m => m.Count == 4, Patience), broker.Log);
+        Assert.True(await homeAssistant.WaitForAsync(m => m.Count == 6, Patience), broker.Log);
 
         var configs = homeAssistant.Messages.ToDictionary(m => m.Topic, m => m);
         Assert.Equal(
             [
                 $"homeassistant/binary_sensor/{Node}/connectivity/config",
+                $"homeassistant/sensor/{Node}/minute_audience_over_film/config",
+                $"homeassistant/sensor/{Node}/minute_film/config",
                 $"homeassistant/sensor/{Node}/minute_mood/config",
                 $"homeassistant/sensor/{Node}/minute_speech/config",
                 $"homeassistant/sensor/{Node}/mood/config",
             ],
             configs.Keys.Order(StringComparer.Ordinal));
         Assert.All(configs.Values, m => Assert.True(m.Retained, $"{m.Topic} is not retained"));
-        Assert.Equal(4, configs.Values.Select(m => m.Body.GetProperty("unique_id").GetString()).Distinct().Count());
+        Assert.Equal(6, configs.Values.Select(m => m.Body.GetProperty("unique_id").GetString()).Distinct().Count());
         foreach (var (topic, body, _) in configs.Values)
         {
             Assert.StartsWith($"edgesentiment/{PublisherRun.DeviceId}/", body.GetProperty("state_topic").GetString(), StringComparison.Ordinal);
@@ -48,10 +50,18 @@ public sealed class HomeAssistantDiscoveryTests : IDisposable
         Assert.Equal("{{ value_json.mood }}", mood.GetProperty("value_template").GetString());
         Assert.Equal($"edgesentiment/{PublisherRun.DeviceId}/status", mood.GetProperty("availability_topic").GetString());
         Assert.Equal("{{ value_json.state }}", mood.GetProperty("availability_template").GetString());
-        Assert.Equal(["NoSpeech", "Negative", "Neutral", "Positive"], mood.GetProperty("options").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal(["NoSpeech", "Negative", "Neutral", "Positive", "Film"], mood.GetProperty("options").EnumerateArray().Select(o => o.GetString()));
         var speech = configs[$"homeassistant/sensor/{Node}/minute_speech/config"].Body;
         Assert.Equal($"edgesentiment/{PublisherRun.DeviceId}/summary", speech.GetProperty("state_topic").GetString());
         Assert.Equal("%", speech.GetProperty("unit_of_measurement").GetString());
+        foreach (var (sensor, field) in new[] { ("minute_film", "filmRatio"), ("minute_audience_over_film", "audienceOverFilmRatio") })
+        {
+            var share = configs[$"homeassistant/sensor/{Node}/{sensor}/config"].Body;
+            Assert.Equal($"edgesentiment/{PublisherRun.DeviceId}/summary", share.GetProperty("state_topic").GetString());
+            Assert.Equal("%", share.GetProperty("unit_of_measurement").GetString());
+            Assert.Contains($"value_json.summary.tally.{field}", share.GetProperty("value_template").GetString(), StringComparison.Ordinal);
+        }
+
         var connectivity = configs[$"homeassistant/binary_sensor/{Node}/connectivity/config"].Body;
         Assert.Equal("connectivity", connectivity.GetProperty("device_class").GetString());
         Assert.Equal("online", connectivity.GetProperty("payload_on").GetString());
@@ -77,7 +87,7 @@ public sealed class HomeAssistantDiscoveryTests : IDisposable
     {
         var messages = HomeAssistantDiscovery.Messages(new MqttOptions { DeviceId = "auditorium-1", HomeAssistantPrefix = "ha" });
 
-        Assert.Equal(4, messages.Count);
+        Assert.Equal(6, messages.Count);
         foreach (var (topic, payload) in messages)
         {
             Assert.StartsWith("ha/", topic, StringComparison.Ordinal);

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Mood;
+using EdgeSentiment.Core.Summaries;
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.Logging;
@@ -41,6 +43,29 @@ public sealed class MqttPublisherTests : IDisposable
         Assert.Equal(0, status.OutboxDepth);
         Assert.Equal(5, status.PublishedSummaries);
         Assert.NotNull(status.LastSuccessUtc);
+        run.Logger.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Publish_AMinuteOfFilm_CarriesTheFilmCountsAndRatiosInTheDocumentedShape()
+    {
+        using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server);
+        await using var subscriber = await TestSubscriber.ConnectAsync(broker.Port);
+        var start = new DateTime(2026, 1, 1, 20, 0, 0, DateTimeKind.Utc);
+        var tally = new SentimentTally(120, 30, 5, 15, 10, new SentimentScores(0.2f, 0.5f, 0.3f), FilmWindowCount: 60, AudienceOverFilmCount: 18);
+        await using var run = await PublisherRun.StartAsync(
+            PublisherRun.TlsOptions(broker.Port, _certificates),
+            store => Assert.NotNull(store.AppendMinute(new MinuteSummary(start, tally, AudienceMood.Film))));
+
+        Assert.True(await subscriber.WaitForAsync(m => Summaries(m).Count == 1, Patience), broker.Log);
+        var summary = Summaries(subscriber.Messages)[0];
+        MessageShapes.AssertSummary(summary);
+        Assert.Equal("Film", summary.GetProperty("summary").GetProperty("dominantMood").GetString());
+        var published = summary.GetProperty("summary").GetProperty("tally");
+        Assert.Equal(60, published.GetProperty("filmWindowCount").GetInt32());
+        Assert.Equal(18, published.GetProperty("audienceOverFilmCount").GetInt32());
+        Assert.Equal(0.5, published.GetProperty("filmRatio").GetDouble(), 6);
+        Assert.Equal(0.15, published.GetProperty("audienceOverFilmRatio").GetDouble(), 6);
         run.Logger.AssertNoErrors();
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Device.Storage.Outbox;
@@ -47,6 +48,84 @@ public sealed class LiteDbResultStoreTests : IDisposable
             var deviceEvent = Assert.Single(store.ReadEvents(DateTime.MinValue, All));
             Assert.Equal(DeviceEventKind.Fault, deviceEvent.Value.Kind);
             Assert.Equal("microphone unplugged", deviceEvent.Value.Detail);
+            Assert.Equal(0, store.GetStatus().TamperedRecords);
+        }
+
+        _bed.Logger.AssertNoErrors();
+    }
+
+    [Fact]
+    public void FilmCounts_SurviveReopen()
+    {
+        var tally = StoreTestBed.Minute(0).Tally with { FilmWindowCount = 12, AudienceOverFilmCount = 3 };
+        using (var store = _bed.Open())
+        {
+            Assert.True(store.AppendWindow(StoreTestBed.Origin, StoreTestBed.Window(0.1f, 0.2f, 0.7f) with { FilmSpeaks = true }));
+            store.AppendMinute(StoreTestBed.Minute(0) with { Tally = tally, DominantMood = AudienceMood.Film });
+            var session = store.BeginSession(StoreTestBed.Origin, "Matinee")!.Value;
+            Assert.True(store.EndSession(session, StoreTestBed.Origin.AddHours(2), tally, AudienceMood.Film));
+        }
+
+        using (var store = _bed.Open())
+        {
+            Assert.True(Assert.Single(store.ReadWindows(DateTime.MinValue, All)).Value.FilmSpeaks);
+            var minute = Assert.Single(store.ReadMinutes(DateTime.MinValue, All)).Value;
+            Assert.Equal(tally, minute.Tally);
+            Assert.Equal(AudienceMood.Film, minute.DominantMood);
+            var session = Assert.Single(store.ReadSessions(DateTime.MinValue, All)).Value;
+            Assert.Equal((12, 3), (session.Aggregate.FilmWindowCount, session.Aggregate.AudienceOverFilmCount));
+            Assert.Equal(AudienceMood.Film, session.DominantMood);
+        }
+
+        _bed.Logger.AssertNoErrors();
+    }
+
+    [Fact]
+    public void RecordsWrittenBeforeFilmWasCounted_ReadWithZeroFilmCounts()
+    {
+        using (var store = _bed.Open())
+        {
+            store.AppendWindow(StoreTestBed.Origin, StoreTestBed.Window(0.1f, 0.2f, 0.7f) with { FilmSpeaks = true });
+            store.AppendMinute(StoreTestBed.Minute(0) with { Tally = StoreTestBed.Minute(0).Tally with { FilmWindowCount = 12, AudienceOverFilmCount = 3 } });
+            var session = store.BeginSession(StoreTestBed.Origin, "Matinee")!.Value;
+            store.EndSession(session, StoreTestBed.Origin.AddHours(2), StoreTestBed.Minute(0).Tally with { FilmWindowCount = 7 }, AudienceMood.Positive);
+        }
+
+        // Every record as an earlier version wrote it: the same JSON without the film's fields.
+        string[] newer = ["FilmSpeaks", "IsAudienceOverFilm", "FilmWindowCount", "AudienceOverFilmCount", "FilmRatio", "AudienceOverFilmRatio"];
+        var rewritten = 0;
+        using (var key = StoreKeyFile.Load(_bed.KeyPath))
+        using (var sealer = new RecordSealer(key))
+        using (var db = RawDatabase())
+        {
+            foreach (var name in StoreCollections.Sealed)
+            {
+                var records = new SealedCollection(db, name, sealer);
+                foreach (var document in records.Documents.FindAll().ToList())
+                {
+                    var json = JsonNode.Parse(records.Open(document)!);
+                    if (json is not JsonObject || !RemoveAll(json, newer))
+                    {
+                        continue;
+                    }
+
+                    document.Remove(SealedCollection.Format);
+                    document[SealedCollection.Payload] = sealer.Seal(name, document["_id"].AsGuid, null, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(json));
+                    records.Documents.Update(document);
+                    rewritten++;
+                }
+            }
+        }
+
+        Assert.Equal(3, rewritten);
+        using (var store = _bed.Open())
+        {
+            Assert.False(Assert.Single(store.ReadWindows(DateTime.MinValue, All)).Value.FilmSpeaks);
+            var minute = Assert.Single(store.ReadMinutes(DateTime.MinValue, All)).Value;
+            Assert.Equal(StoreTestBed.Minute(0).Tally, minute.Tally);
+            Assert.Equal(0, minute.Tally.FilmRatio);
+            var session = Assert.Single(store.ReadSessions(DateTime.MinValue, All)).Value;
+            Assert.Equal((0, 0), (session.Aggregate.FilmWindowCount, session.Aggregate.AudienceOverFilmCount));
             Assert.Equal(0, store.GetStatus().TamperedRecords);
         }
 
@@ -497,6 +576,29 @@ public sealed class LiteDbResultStoreTests : IDisposable
 
         Assert.True(e is StoreOpenException or StoreKeyException, e.ToString());
         Assert.Equal(before, Hash(_bed.DatabasePath));
+    }
+
+    // Removes the named properties wherever they are in the tree; true when one was there.
+    private static bool RemoveAll(JsonNode node, string[] names)
+    {
+        var removed = false;
+        if (node is JsonObject json)
+        {
+            foreach (var name in names)
+            {
+                removed |= json.Remove(name);
+            }
+
+            foreach (var (_, child) in json)
+            {
+                if (child is not null)
+                {
+                    removed |= RemoveAll(child, names);
+                }
+            }
+        }
+
+        return removed;
     }
 
     private LiteDatabase RawDatabase() =>
