@@ -12,18 +12,22 @@ internal static class SealedFiles
         var temporary = target + ".part";
         try
         {
-            using (var open = AgeOpenStream.Open(input, identities, leaveOpen: true))
-            using (var plain = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                open.CopyTo(plain);
-                plain.Flush(flushToDisk: true);
-            }
-
+            OpenToTemporary(input, identities, temporary);
             File.Move(temporary, target, overwrite: true);
         }
         finally
         {
             File.Delete(temporary);
         }
+    }
+
+    /// <summary>Opens <paramref name="input"/> into <paramref name="temporary"/>, synced to disk; the caller renames it
+    /// into place. Throws <see cref="AgeException"/> when any of it does not authenticate.</summary>
+    public static void OpenToTemporary(Stream input, IReadOnlyList<AgeIdentity> identities, string temporary)
+    {
+        using var open = AgeOpenStream.Open(input, identities, leaveOpen: true);
+        using var plain = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None);
+        open.CopyTo(plain);
+        plain.Flush(flushToDisk: true);
     }
 }
