@@ -33,8 +33,8 @@ public sealed class ReviewInbox
     /// parts both arrived before it (a stop between the second part and its review).</summary>
     public IReadOnlyList<ReviewArrival> Recover()
     {
-        Directory.CreateDirectory(Folder);
-        Directory.CreateDirectory(Incoming);
+        CreateOwnerOnly(Folder);
+        CreateOwnerOnly(Incoming);
         foreach (var file in Directory.EnumerateFiles(Incoming, "*" + TemporarySuffix))
         {
             File.Delete(file);
@@ -66,7 +66,7 @@ public sealed class ReviewInbox
 
         var target = IncomingPath(message.Id, message.Part);
         var temporary = target + TemporarySuffix;
-        using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var file = SealedFiles.CreateOwnerOnly(temporary))
         {
             foreach (var segment in payload)
             {
@@ -79,6 +79,9 @@ public sealed class ReviewInbox
         File.Move(temporary, target, overwrite: true);
         return TryAssemble(message.Id);
     }
+
+    /// <summary>Where the opened part of review <paramref name="id"/> is written: <c>ID.opus</c> or <c>ID.json</c>.</summary>
+    public string FinalPath(string id, ReviewPart part) => Path.Combine(Folder, id + Extension(part));
 
     private ReviewArrival TryAssemble(string id)
     {
@@ -131,7 +134,7 @@ public sealed class ReviewInbox
 
     private ReviewArrival Reject(string id, string reason)
     {
-        Directory.CreateDirectory(Rejected);
+        CreateOwnerOnly(Rejected);
         foreach (var part in Enum.GetValues<ReviewPart>())
         {
             File.Move(IncomingPath(id, part), Path.Combine(Rejected, SealedName(id, part)), overwrite: true);
@@ -151,12 +154,22 @@ public sealed class ReviewInbox
         return new ReviewArrival(ReviewArrivalKind.AlreadyHere, id);
     }
 
+    /// <summary>A folder made here is the owner's alone (0700); one the studio made keeps its mode.</summary>
+    private static void CreateOwnerOnly(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     private string IncomingPath(string id, ReviewPart part) => Path.Combine(Incoming, SealedName(id, part));
 
     private string OpenedTemporary(string id, ReviewPart part) => Path.Combine(Incoming, id + Extension(part) + TemporarySuffix);
-
-    /// <summary>Where the opened part of review <paramref name="id"/> is written: <c>ID.opus</c> or <c>ID.json</c>.</summary>
-    public string FinalPath(string id, ReviewPart part) => Path.Combine(Folder, id + Extension(part));
 
     private static string SealedName(string id, ReviewPart part) => $"{id}.{Name(part)}.age";
 

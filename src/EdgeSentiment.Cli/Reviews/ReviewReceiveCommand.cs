@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Device.Booth.Age;
@@ -108,6 +109,12 @@ public static partial class ReviewReceiveCommand
             stop.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        // Run as a service, it is stopped with SIGTERM: that too ends with a clean DISCONNECT, the session kept.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        });
         try
         {
             using var receiver = new ReviewReceiver(new ReviewInbox(output.FullName, identities), console, count);
@@ -154,8 +161,10 @@ public static partial class ReviewReceiveCommand
     }
 
     // The connection's messages name the device's settings; here they are command-line options.
-    private static string OptionNames(string message) => message
+    internal static string OptionNames(string message) => message
         .Replace("Mqtt:CaFile", "--ca-file", StringComparison.Ordinal)
+        .Replace("Mqtt:Host", "--broker", StringComparison.Ordinal)
+        .Replace(", Mqtt:AllowInsecure", "; this command speaks TLS", StringComparison.Ordinal)
         .Replace("Mqtt:ClientCertificateFile/ClientKeyFile", "--cert-file/--key-file", StringComparison.Ordinal)
         .Replace("Mqtt:CredentialsFile", "--credentials-file", StringComparison.Ordinal);
 

@@ -74,7 +74,7 @@ public sealed class ReviewReceiver : IDisposable
         var outcome = await MqttBrokerProbe.ConnectAsync(client, options, connection, () => refusal, cancellationToken);
         if (outcome.Kind != BrokerOutcomeKind.Connected)
         {
-            _console.Fail($"cannot receive reviews: {outcome.Detail}; {Fix(outcome.Kind, connection)}");
+            _console.Fail($"cannot receive reviews: {ReviewReceiveCommand.OptionNames(outcome.Detail)}; {Fix(outcome.Kind, connection)}");
             return ExitCodes.Failed;
         }
 
@@ -166,7 +166,7 @@ public sealed class ReviewReceiver : IDisposable
         {
             case ReviewArrivalKind.Written:
                 _received++;
-                _console.Out.WriteLine($"{arrival.Id}  {device}  {arrival.Id}.opus {arrival.AudioBytes} bytes  {arrival.Id}.json {arrival.DocumentBytes} bytes");
+                _console.Out.WriteLine($"{arrival.Id}  {device}  audio {arrival.AudioBytes} bytes  document {arrival.DocumentBytes} bytes");
                 _console.Out.Flush();
                 if (_count is { } wanted && _received >= wanted)
                 {

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using EdgeSentiment.Cli.Reviews;
 using EdgeSentiment.Device.Booth.Age;
 using EdgeSentiment.Testing;
@@ -5,6 +6,7 @@ using EdgeSentiment.Testing;
 namespace EdgeSentiment.Cli.Tests.Reviews;
 
 /// <summary><c>reviews receive</c> against a real mosquitto with TLS, fed by a stand-in for the booth.</summary>
+[UnsupportedOSPlatform("windows")]
 public sealed class ReviewReceiveTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
@@ -43,7 +45,8 @@ public sealed class ReviewReceiveTests : IDisposable
         Assert.True(run.ExitCode == ExitCodes.Ok, run.Error);
         Assert.Equal(audio, File.ReadAllBytes(Path.Combine(_out, "20261204T173000Z-foyer-1-3fa9c2.opus")));
         Assert.Equal(document, File.ReadAllBytes(Path.Combine(_out, "20261204T173000Z-foyer-1-3fa9c2.json")));
-        Assert.Contains($"20261204T173000Z-foyer-1-3fa9c2  foyer-1  20261204T173000Z-foyer-1-3fa9c2.opus {audio.Length} bytes", run.Out, StringComparison.Ordinal);
+        Assert.Equal($"20261204T173000Z-foyer-1-3fa9c2  foyer-1  audio {audio.Length} bytes  document {document.Length} bytes", run.Out.TrimEnd());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(_out, "20261204T173000Z-foyer-1-3fa9c2.opus")));
         Assert.Empty(Directory.GetFiles(Path.Combine(_out, ".incoming")));
     }
 
@@ -129,6 +132,25 @@ public sealed class ReviewReceiveTests : IDisposable
     }
 
     [Fact]
+    public async Task Receive_BothPartsKeptBeforeAStop_WritesTheReviewAtStart()
+    {
+        var (audio, document) = Review(8);
+        var incoming = Path.Combine(_out, ".incoming");
+        Directory.CreateDirectory(incoming);
+        File.WriteAllBytes(Path.Combine(incoming, "20261204T220000Z-foyer-1-hhhhhh.audio.age"), BoothStandIn.Seal(audio, _studio.Recipient));
+        File.WriteAllBytes(Path.Combine(incoming, "20261204T220000Z-foyer-1-hhhhhh.document.age"), BoothStandIn.Seal(document, _studio.Recipient));
+        File.WriteAllBytes(Path.Combine(incoming, "20261204T220500Z-foyer-1-iiiiii.audio.age.tmp"), [1, 2, 3]);
+
+        var run = await Finished(StartReceiver("--count", "1"));
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Error);
+        Assert.Equal(["20261204T220000Z-foyer-1-hhhhhh"], Ids(run.Out));
+        Assert.Equal(audio, File.ReadAllBytes(Path.Combine(_out, "20261204T220000Z-foyer-1-hhhhhh.opus")));
+        Assert.Equal(document, File.ReadAllBytes(Path.Combine(_out, "20261204T220000Z-foyer-1-hhhhhh.json")));
+        Assert.Empty(Directory.GetFiles(incoming));
+    }
+
+    [Fact]
     public void Receive_NoBroker_FailsWithWhatToDo()
     {
         var run = CliRun.Of(
@@ -138,6 +160,19 @@ public sealed class ReviewReceiveTests : IDisposable
         Assert.Equal(ExitCodes.Failed, run.ExitCode);
         Assert.Contains("error: cannot receive reviews: connection refused", run.Error, StringComparison.Ordinal);
         Assert.Contains("start the broker, or correct --broker and --port", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Receive_ABrokerCertificateFromAnotherCa_IsRefusedNamingTheOption()
+    {
+        using var impostor = new MosquittoBroker(_certificates.CaFile, _certificates.OtherCaServer);
+
+        var run = CliRun.Of(
+            "reviews", "receive", "--broker", "127.0.0.1", "--port", impostor.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--ca-file", _certificates.CaFile, "--identity", _keyFile, "--out", _out, "--count", "1");
+
+        Assert.Equal(ExitCodes.Failed, run.ExitCode);
+        Assert.Contains("is not issued by the CA in --ca-file; give --ca-file the CA", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]
