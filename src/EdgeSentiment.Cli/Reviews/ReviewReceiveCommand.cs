@@ -120,6 +120,11 @@ public static partial class ReviewReceiveCommand
             using var receiver = new ReviewReceiver(new ReviewInbox(output.FullName, identities), console, count);
             return await receiver.RunAsync(connection, clientId, $"edgesentiment/{device}/review", stop.Token);
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Ctrl+C before the connection was up: nothing was received, nothing is left half done.
+            return ExitCodes.Ok;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             console.Fail($"{output.FullName}: {e.Message}; check that the folder can be written");

@@ -1,6 +1,7 @@
 using EdgeSentiment.Cli.Doctor;
 using EdgeSentiment.Device.Publishing;
 using MQTTnet;
+using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
 
 namespace EdgeSentiment.Cli.Reviews;
@@ -78,10 +79,21 @@ public sealed class ReviewReceiver : IDisposable
             return ExitCodes.Failed;
         }
 
-        var subscribed = await client.SubscribeAsync(
-            new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
-            cancellationToken);
-        var granted = subscribed.Items.Count == 1 ? subscribed.Items.First().ResultCode : MqttClientSubscribeResultCode.UnspecifiedError;
+        MqttClientSubscribeResultCode granted;
+        try
+        {
+            var subscribed = await client.SubscribeAsync(
+                new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build(),
+                cancellationToken);
+            granted = subscribed.Items.Count == 1 ? subscribed.Items.First().ResultCode : MqttClientSubscribeResultCode.UnspecifiedError;
+        }
+        catch (MqttCommunicationException e)
+        {
+            stopping = true;
+            _console.Fail($"the connection to {connection.Broker} was lost while subscribing ({e.Message}); run the command again");
+            return ExitCodes.Failed;
+        }
+
         if (granted is not (MqttClientSubscribeResultCode.GrantedQoS1 or MqttClientSubscribeResultCode.GrantedQoS2))
         {
             stopping = true;
@@ -152,7 +164,14 @@ public sealed class ReviewReceiver : IDisposable
                 Report(arrival, review.Device);
             }
 
-            await e.AcknowledgeAsync(CancellationToken.None);
+            try
+            {
+                await e.AcknowledgeAsync(CancellationToken.None);
+            }
+            catch (MqttCommunicationException)
+            {
+                // The connection went with the acknowledgement: the broker offers the part again, and it is dropped then.
+            }
         }
         finally
         {
