@@ -26,6 +26,36 @@ public sealed class MqttBrokerProbe : IBrokerProbe
         options.Timeout = timeout;
 
         using var client = new MqttClientFactory().CreateMqttClient();
+        var outcome = await ConnectAsync(client, options, connection, () => refusal, cancellationToken);
+        if (outcome.Kind == BrokerOutcomeKind.Connected)
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout);
+            try
+            {
+                await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), limit.Token);
+            }
+            catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException or IOException)
+            {
+                // The broker accepted the device; a goodbye that did not arrive changes nothing.
+            }
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// Connects <paramref name="client"/> with <paramref name="options"/> (built from <paramref name="connection"/>) within
+    /// <c>options.Timeout</c> and says how it ended; connected, the client stays connected. <paramref name="refusal"/> gives
+    /// the certificate validator's reason, if it refused the broker.
+    /// </summary>
+    public static async Task<BrokerOutcome> ConnectAsync(IMqttClient client, MqttClientOptions options, BrokerConnectionOptions connection, Func<string?> refusal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(refusal);
+        var timeout = options.Timeout;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         try
@@ -36,7 +66,6 @@ public sealed class MqttBrokerProbe : IBrokerProbe
                 return Refused(result.ResultCode, result.ReasonString);
             }
 
-            await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), limit.Token);
             return new BrokerOutcome(BrokerOutcomeKind.Connected, $"connected to {connection.Broker} as {options.ClientId}");
         }
         catch (MqttConnectingFailedException e)
@@ -52,10 +81,10 @@ public sealed class MqttBrokerProbe : IBrokerProbe
 
             return new BrokerOutcome(BrokerOutcomeKind.Rejected, $"{connection.Broker} closed the connection during the MQTT handshake ({e.Message}); is it the same kind of listener (TLS or plain, Mqtt:AllowInsecure)?");
         }
-        catch (Exception) when (refusal is not null)
+        catch (Exception) when (refusal() is { } reason)
         {
             // The certificate validator said why it refused; that beats the TLS stack's generic error.
-            return new BrokerOutcome(BrokerOutcomeKind.Certificate, refusal);
+            return new BrokerOutcome(BrokerOutcomeKind.Certificate, reason);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

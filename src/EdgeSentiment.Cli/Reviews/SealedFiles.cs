@@ -1,4 +1,5 @@
 using EdgeSentiment.Device.Booth.Age;
+using EdgeSentiment.Device.Storage.Sealing;
 
 namespace EdgeSentiment.Cli.Reviews;
 
@@ -12,18 +13,34 @@ internal static class SealedFiles
         var temporary = target + ".part";
         try
         {
-            using (var open = AgeOpenStream.Open(input, identities, leaveOpen: true))
-            using (var plain = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                open.CopyTo(plain);
-                plain.Flush(flushToDisk: true);
-            }
-
+            OpenToTemporary(input, identities, temporary);
             File.Move(temporary, target, overwrite: true);
         }
         finally
         {
             File.Delete(temporary);
         }
+    }
+
+    /// <summary>Opens <paramref name="input"/> into <paramref name="temporary"/>, synced to disk; the caller renames it
+    /// into place. Throws <see cref="AgeException"/> when any of it does not authenticate.</summary>
+    public static void OpenToTemporary(Stream input, IReadOnlyList<AgeIdentity> identities, string temporary)
+    {
+        using var open = AgeOpenStream.Open(input, identities, leaveOpen: true);
+        using var plain = CreateOwnerOnly(temporary);
+        open.CopyTo(plain);
+        plain.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Creates (or empties) <paramref name="path"/> for writing, mode 0600 where there are modes: a review is personal data.</summary>
+    public static FileStream CreateOwnerOnly(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnlyFile.Mode;
+        }
+
+        return new FileStream(path, options);
     }
 }

@@ -15,6 +15,7 @@ public sealed class HelpExamplesTests
     [InlineData("analyze", "edgesentiment analyze samples/*.wav --json")]
     [InlineData("key generate", "edgesentiment key generate --out")]
     [InlineData("reviews open", "edgesentiment reviews open review.json.age -i studio-key.txt")]
+    [InlineData("reviews receive", "edgesentiment reviews receive --broker broker.lan --ca-file mqtt-ca.pem --identity studio-key.txt --out reviews")]
     public void ACommandsHelp_EndsWithItsExamples(string command, string example)
     {
         var run = CliRun.Of([.. command.Split(' '), "--help"]);
