@@ -55,8 +55,20 @@ public static class UnknownSettings
         return failures;
     }
 
-    /// <summary>Whether <paramref name="key"/> (<c>Section:Key</c>, any case) is a key of the agent's sections.</summary>
-    public static bool IsKnown(string key) => Keys.Contains(key, StringComparer.OrdinalIgnoreCase);
+    /// <summary>Whether <paramref name="key"/> (<c>Section:Key</c>, or <c>Section:List:N</c>, any case) is a key of the agent's sections.</summary>
+    public static bool IsKnown(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (Keys.Contains(key, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // An entry of a list setting, e.g. Booth:Recipients:0.
+        var last = key.LastIndexOf(':');
+        return last > 0 && key[(last + 1)..] is { Length: > 0 } index && index.All(char.IsAsciiDigit)
+            && Keys.Contains(key[..last], StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// The key of the agent's sections nearest to <paramref name="key"/>: within its section when the

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Device.Booth;
 using EdgeSentiment.Device.Booth.Age;
+using EdgeSentiment.Device.Tests.Publishing;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -144,6 +145,10 @@ public sealed class ReviewBoothTests : IDisposable
     private JsonElement Document(ReviewSpool spool, string id)
     {
         using var open = AgeOpenStream.Open(File.OpenRead(spool.DocumentPath(id)), [_studio]);
-        return JsonDocument.Parse(open).RootElement.Clone();
+        var document = JsonDocument.Parse(open).RootElement.Clone();
+
+        // Every document the booth seals has the shape docs/mqtt/review-document.schema.json gives the studio.
+        MessageShapes.AssertReviewDocument(document);
+        return document;
     }
 }

@@ -10,6 +10,7 @@ public sealed class AgentCommandLineTests
     [InlineData("/Capture:Source", "Microphone")]
     [InlineData("Capture:Source=Microphone")]
     [InlineData("--Logging:LogLevel:Default", "Debug")]
+    [InlineData("--Booth:Recipients:0", "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p")]
     public void Check_SettingInAnySpellingTheConfigurationReads_LetsTheAgentStart(params string[] args)
     {
         using var output = new StringWriter();

@@ -19,6 +19,9 @@ public static class MessageShapes
 
     public static void AssertSession(JsonElement message) => AssertValid("session", message);
 
+    /// <summary>A booth review's document, as the studio reads it once opened.</summary>
+    public static void AssertReviewDocument(JsonElement document) => AssertValid("review-document", document);
+
     private static void AssertValid(string name, JsonElement message)
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "mqtt", $"{name}.schema.json")));
@@ -36,6 +39,17 @@ public static class MessageShapes
             {
                 case "$schema" or "$id" or "title" or "description" or "properties":
                     break;
+                case "items":
+                    if (value.ValueKind == JsonValueKind.Array)
+                    {
+                        var index = 0;
+                        foreach (var item in value.EnumerateArray())
+                        {
+                            Check(rule, item, $"{path}[{index++}]", errors);
+                        }
+                    }
+
+                    break;
                 case "type":
                     // One type name, or an array of them (e.g. ["string", "null"]).
                     var types = rule.ValueKind == JsonValueKind.Array ? rule.EnumerateArray().Select(t => t.GetString()!).ToList() : [rule.GetString()!];
@@ -50,9 +64,11 @@ public static class MessageShapes
                 case "required":
                     foreach (var property in rule.EnumerateArray())
                     {
-                        Expect(value.ValueKind == JsonValueKind.Object && value.TryGetProperty(property.GetString()!, out _), path, $"lacks '{property.GetString()}'", errors);
+                        Expect(value.ValueKind != JsonValueKind.Object || value.TryGetProperty(property.GetString()!, out _), path, $"lacks '{property.GetString()}'", errors);
                     }
 
+                    break;
+                case "additionalProperties" when rule.ValueKind == JsonValueKind.False && value.ValueKind != JsonValueKind.Object:
                     break;
                 case "additionalProperties" when rule.ValueKind == JsonValueKind.False:
                     foreach (var property in value.EnumerateObject())
@@ -100,6 +116,8 @@ public static class MessageShapes
     private static bool IsOfType(string type, JsonElement value) => type switch
     {
         "object" => value.ValueKind == JsonValueKind.Object,
+        "array" => value.ValueKind == JsonValueKind.Array,
+        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
         "string" => value.ValueKind == JsonValueKind.String,
         "number" => value.ValueKind == JsonValueKind.Number,
         "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out _),
