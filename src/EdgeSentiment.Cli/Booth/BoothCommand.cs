@@ -66,6 +66,6 @@ public static class BoothCommand
             output.WriteLine(string.Create(c, $"Last sealed: {last} ({reply.LastSealedSeconds:0.0} s)."));
         }
 
-        output.WriteLine(string.Create(c, $"Spool {reply.SpoolFolder}: {reply.Waiting} review(s) waiting for delivery, {reply.SpoolBytes / 1024.0:0} of {reply.SpoolLimitBytes / 1048576.0:0} MB."));
+        output.WriteLine(string.Create(c, $"Spool {reply.SpoolFolder}: {reply.Waiting} review(s) waiting for delivery, {reply.SpoolBytes / 1048576.0:0.0} MB of {reply.SpoolLimitBytes / 1048576.0:0} MB."));
     }
 }
