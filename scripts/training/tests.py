@@ -181,7 +181,8 @@ def forked_members_return_in_order_and_report_a_failure():
     try:
         ensemble.run_forked(_fail, 3, 2, jobs=2)
     except SystemExit as e:
-        assert "member 1 failed" in str(e) and "member failed" in str(e), e
+        # Both members fail at once; whichever the parent hears first is the one it names.
+        assert ("member 1 failed" in str(e) or "member 2 failed" in str(e)) and "member failed" in str(e), e
         return
     raise AssertionError("a failing member went unnoticed")
 
