@@ -66,6 +66,11 @@ public static class BoothCommand
             output.WriteLine(string.Create(c, $"Last sealed: {last} ({reply.LastSealedSeconds:0.0} s)."));
         }
 
+        foreach (var row in reply.History)
+        {
+            output.WriteLine($"  {DisplayText.Date(row.TimeUtc)}  {row.Detail}");
+        }
+
         output.WriteLine(string.Create(c, $"Spool {reply.SpoolFolder}: {reply.Waiting} review(s) waiting for delivery, {reply.SpoolBytes / 1048576.0:0.0} MB of {reply.SpoolLimitBytes / 1048576.0:0} MB."));
     }
 }

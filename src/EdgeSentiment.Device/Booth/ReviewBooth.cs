@@ -1,5 +1,6 @@
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Device.Pipeline;
+using EdgeSentiment.Device.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeSentiment.Device.Booth;
@@ -19,6 +20,7 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
     private readonly int _recipients;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IResultWriter? _store;
     private readonly Lock _gate = new();
     private readonly List<WindowResult> _windows = [];
     private ReviewRecording? _recording;
@@ -27,7 +29,14 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
     private BoothState _state = BoothState.Idle;
     private ReviewDocument? _last;
 
-    public ReviewBooth(ReviewSpool spool, BoothOptions options, string device, int sampleRate, TimeProvider time, ILogger logger)
+    /// <param name="spool">Where sealed reviews wait for delivery.</param>
+    /// <param name="options">The <c>Booth</c> settings: end of speech, time limit.</param>
+    /// <param name="device">The device's name, in each review's id and document.</param>
+    /// <param name="sampleRate">The rate of the audio the tap delivers.</param>
+    /// <param name="time">The clock of the reviews' start times.</param>
+    /// <param name="logger">The booth's log (events 800-805).</param>
+    /// <param name="store">Where each review's fate (sealed, delivered, discarded, refused) is listed; its id, length and size, never its content.</param>
+    public ReviewBooth(ReviewSpool spool, BoothOptions options, string device, int sampleRate, TimeProvider time, ILogger logger, IResultWriter? store = null)
     {
         ArgumentNullException.ThrowIfNull(spool);
         ArgumentNullException.ThrowIfNull(options);
@@ -40,10 +49,13 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
         _recipients = options.Recipients.Count;
         _time = time;
         _logger = logger;
+        _store = store;
+        spool.ReviewDelivered += id => List(DeviceEventKind.ReviewDelivered, $"review {id} delivered to the broker and removed from the spool");
         var removed = spool.Prepare();
         if (removed > 0)
         {
             BoothLog.InterruptedRemoved(logger, removed);
+            List(DeviceEventKind.ReviewDiscarded, $"{removed} file(s) of a review interrupted before it was sealed (power loss or crash) removed");
         }
     }
 
@@ -197,6 +209,7 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
         if (!_spool.HasRoom())
         {
             BoothLog.SpoolFull(_logger, _spool.Folder, _spool.UsedBytes(), _spool.LimitBytes);
+            List(DeviceEventKind.ReviewRefused, $"review refused ({trigger}): the spool holds {_spool.UsedBytes()} of {_spool.LimitBytes} bytes");
             SetState(BoothState.SpoolFull);
             return _state;
         }
@@ -243,12 +256,14 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
                 var document = recording.Complete(windows, ReviewSentiment.Of(_windows));
                 BoothLog.Sealed(_logger, recording.Id, _recipients, document.DurationSeconds, recording.SealedBytes, reason);
                 _last = document;
+                List(DeviceEventKind.ReviewSealed, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"review {recording.Id} sealed: {document.DurationSeconds:0.0} s, {recording.SealedBytes} bytes, waiting in the spool ({reason})"));
                 _spool.Announce(recording.Id);
                 return document;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Opus.OpusEncoderException)
             {
                 BoothLog.SealFailed(_logger, recording.Id, e);
+                List(DeviceEventKind.ReviewDiscarded, $"review {recording.Id} could not be sealed and was discarded whole: {e.Message}");
                 return null;
             }
         }
@@ -264,8 +279,12 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
         _recording = null;
         recording.Dispose();
         BoothLog.SealFailed(_logger, recording.Id, reason);
+        List(DeviceEventKind.ReviewDiscarded, $"review {recording.Id} could not be recorded and was discarded whole: {reason.Message}");
         SetState(BoothState.Idle);
     }
+
+    private void List(DeviceEventKind kind, string detail) =>
+        _store?.AppendEvent(new DeviceEvent(_time.GetUtcNow().UtcDateTime, kind, detail));
 
     private void SetState(BoothState state)
     {

@@ -92,6 +92,9 @@ public sealed class ReviewSpool
         return new ReviewRecording(this, id, started, device, sampleRate, _recipients);
     }
 
+    /// <summary>Raised with a review's id once it was delivered and removed.</summary>
+    public event Action<string>? ReviewDelivered;
+
     /// <summary>Tells whoever delivers reviews that <paramref name="id"/> is waiting.</summary>
     public void Announce(string id) => ReviewWaiting?.Invoke(id);
 
@@ -100,6 +103,7 @@ public sealed class ReviewSpool
     {
         File.Delete(DocumentPath(id));
         File.Delete(AudioPath(id));
+        ReviewDelivered?.Invoke(id);
     }
 
     private static string SafeName(string device)

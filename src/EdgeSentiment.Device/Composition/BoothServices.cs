@@ -3,6 +3,7 @@ using EdgeSentiment.Device.Booth.Age;
 using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Publishing;
+using EdgeSentiment.Device.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,7 +49,8 @@ public static class BoothServices
                     sp.GetRequiredService<IOptions<MqttOptions>>().Value.DeviceId,
                     CaptureFormat.SampleRate,
                     sp.GetRequiredService<TimeProvider>(),
-                    sp.GetRequiredService<ILogger<ReviewBooth>>());
+                    sp.GetRequiredService<ILogger<ReviewBooth>>(),
+                    sp.GetRequiredService<IResultWriter>());
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

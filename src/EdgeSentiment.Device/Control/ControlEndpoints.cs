@@ -237,6 +237,12 @@ public sealed class ControlEndpoints
         act(booth);
         var last = booth.Last;
         var spool = booth.Spool;
+        var now = _time.GetUtcNow().UtcDateTime;
+        var history = _store.ReadEvents(now - TimeSpan.FromDays(7), now)
+            .Where(e => e.Value.Kind >= DeviceEventKind.ReviewSealed)
+            .TakeLast(20)
+            .Select(e => new FaultRow(e.Value.TimeUtc, e.Value.Kind, e.Value.Detail))
+            .ToList();
         return WriteAsync(context, new BoothReply(
             ControlApi.Version,
             booth.State,
@@ -247,7 +253,8 @@ public sealed class ControlEndpoints
             spool.Waiting().Count,
             spool.UsedBytes(),
             spool.LimitBytes,
-            spool.Folder));
+            spool.Folder,
+            history));
     }
 
     private async Task TestLedsAsync(HttpContext context)

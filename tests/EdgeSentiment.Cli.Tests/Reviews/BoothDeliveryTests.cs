@@ -69,6 +69,10 @@ public sealed class BoothDeliveryTests : IDisposable
             Assert.True(await studio.WaitForExitAsync(Patience), "receiver: " + studio.Output + "\nbroker: " + broker.Log[^Math.Min(broker.Log.Length, 6000)..]);
             Assert.True(studio.ExitCode == 0, studio.Output);
             Assert.True(await Eventually.Within(Patience, () => Directory.GetFiles(spool).Length == 0), agent.Output);
+
+            // The store lists what became of the review, across the kill: sealed by the first run, delivered by the second.
+            var history = (await BoothAsync("status")).GetProperty("history").EnumerateArray().Select(row => row.GetProperty("kind").GetString()).ToList();
+            Assert.Equal(["review-sealed", "review-delivered"], history);
         }
 
         Assert.Equal(recordedAudio, File.ReadAllBytes(Path.Combine(received, id + ".opus")));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Device.Booth;
 using EdgeSentiment.Device.Booth.Age;
+using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Device.Tests.Publishing;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.Logging.Testing;
@@ -109,6 +110,24 @@ public sealed class ReviewBoothTests : IDisposable
 
         Assert.Equal([BoothState.Recording, BoothState.Idle, BoothState.SpoolFull], states);
         Assert.NotNull(booth.Last);
+    }
+
+    [Fact]
+    public void Store_SealDeliverAndRefuse_ListsEachWithoutContent()
+    {
+        using var store = new InMemoryResultStore();
+        var options = new BoothOptions { Enabled = true, EndOfSpeechSeconds = 2, MaxReviewSeconds = 10 };
+        options.Recipients.Add(_studio.Recipient.ToString());
+        var spool = new ReviewSpool(_folder.PathOf("listed"), 10_000_000, [_studio.Recipient]);
+        using var booth = new ReviewBooth(spool, options, "foyer-1", Rate, TimeProvider.System, _logger, store);
+        booth.Press();
+        Feed(booth, seconds: 1, from: 0);
+        booth.Press();
+        spool.Remove(Assert.Single(spool.Waiting()));
+
+        var events = store.ReadEvents(DateTime.MinValue, DateTime.MaxValue).Select(e => e.Value).ToList();
+        Assert.Equal([DeviceEventKind.ReviewSealed, DeviceEventKind.ReviewDelivered], events.Select(e => e.Kind));
+        Assert.Contains("1.0 s", events[0].Detail, StringComparison.Ordinal);
     }
 
     [Fact]

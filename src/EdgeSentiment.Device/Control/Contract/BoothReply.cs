@@ -17,6 +17,7 @@ namespace EdgeSentiment.Device.Control.Contract;
 /// <param name="SpoolBytes">What the spool holds now.</param>
 /// <param name="SpoolLimitBytes">Above this new reviews are refused.</param>
 /// <param name="SpoolFolder">Where the spool is.</param>
+/// <param name="History">What became of the reviews of the last week, as the store lists them (sealed, delivered, discarded, refused), newest last.</param>
 public sealed record BoothReply(
     int Version,
     BoothState State,
@@ -27,4 +28,5 @@ public sealed record BoothReply(
     int Waiting,
     long SpoolBytes,
     long SpoolLimitBytes,
-    string SpoolFolder);
+    string SpoolFolder,
+    IReadOnlyList<FaultRow> History);
