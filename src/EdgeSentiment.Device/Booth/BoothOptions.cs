@@ -9,7 +9,7 @@ public sealed class BoothOptions
     public bool Enabled { get; set; }
 
     /// <summary>BCM (GPIO) number of the push button's line; -1 for a desk booth with no button (<c>edgesentiment booth start|stop</c>).</summary>
-    public int ButtonPin { get; set; } = 27;
+    public int ButtonPin { get; set; } = 23;
 
     /// <summary>The GPIO chip of the button's line; -1 finds the board's header chip (as the LEDs do).</summary>
     public int GpioChip { get; set; } = -1;
