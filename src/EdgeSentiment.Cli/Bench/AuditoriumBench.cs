@@ -79,7 +79,7 @@ public static class AuditoriumBench
                 var erle = Erle(microphone, residual, layout, rate, settings);
                 var cancelled = Classify(classifier, residual, timing);
                 rows.Add(Score(level, rt60, "canceller", cancelled, layout, classifier.WindowSamples, erle));
-                rows.Add(Score(level, rt60, "canceller+gate", Gate(gate, cancelled, residual, removed, classifier, timing), layout, classifier.WindowSamples, erle));
+                rows.Add(Score(level, rt60, "canceller+gate", Gate(gate, cancelled, residual, removed, classifier, timing), layout, classifier.WindowSamples, erle, gated: true));
             }
         }
 
@@ -188,14 +188,10 @@ public static class AuditoriumBench
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (var k = 0; k < results.Length; k++)
         {
-            var result = results[k];
-            if (result.IsSpeech)
-            {
-                var decision = gate.Decide(residual.AsSpan(k * hop, classifier.WindowSamples), removed.AsSpan(k * hop, classifier.WindowSamples));
-                result = result with { IsFilm = decision.IsFilm };
-            }
-
-            gated[k] = result;
+            // As the agent does (SentimentPipeline): every window with a reference is judged, speech
+            // or not, so the film's windows are counted as the device counts them.
+            var decision = gate.Decide(residual.AsSpan(k * hop, classifier.WindowSamples), removed.AsSpan(k * hop, classifier.WindowSamples));
+            gated[k] = results[k] with { IsFilm = decision.IsFilm, FilmSpeaks = decision.FilmSpeaks };
         }
 
         timing.GateMs += (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
@@ -203,11 +199,12 @@ public static class AuditoriumBench
         return gated;
     }
 
-    private static AuditoriumRow Score(double? filmDb, double? rt60, string processing, WindowResult[] results, AuditoriumLayout layout, int windowSamples, double? erle)
+    private static AuditoriumRow Score(double? filmDb, double? rt60, string processing, WindowResult[] results, AuditoriumLayout layout, int windowSamples, double? erle, bool gated = false)
     {
         var hop = windowSamples / 4;
         var filmOnly = 0;
         var filmOnlyScored = 0;
+        var filmOnlyMarked = 0;
         for (var k = 0; k < results.Length; k++)
         {
             var start = k * hop;
@@ -217,6 +214,11 @@ public static class AuditoriumBench
                 if (results[k].IsAudienceSpeech)
                 {
                     filmOnlyScored++;
+                }
+
+                if (results[k].IsFilm)
+                {
+                    filmOnlyMarked++;
                 }
             }
         }
@@ -281,6 +283,7 @@ public static class AuditoriumBench
             rt60,
             processing,
             filmDb is null || filmOnly == 0 ? null : (double)filmOnlyScored / filmOnly,
+            !gated || filmDb is null || filmOnly == 0 ? null : (double)filmOnlyMarked / filmOnly,
             present == 0 ? 0 : recall / present,
             layout.Spans.Count == 0 ? 0 : (double)heard / layout.Spans.Count,
             erle);
