@@ -14,7 +14,7 @@ public static class AnalysisJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(TextWriter output, IReadOnlyList<FileReport> reports, ModelContract model)
+    public static void Write(TextWriter output, IReadOnlyList<FileReport> reports, ModelContract model, string? words = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(reports);
@@ -23,6 +23,11 @@ public static class AnalysisJson
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
+            if (words is not null)
+            {
+                json.WriteString("words", words);
+            }
+
             json.WriteStartArray("files");
             foreach (var report in reports)
             {
@@ -99,6 +104,11 @@ public static class AnalysisJson
         }
 
         json.WriteEndObject();
+        if (report.Utterances is { } utterances)
+        {
+            UtteranceJson.Write(json, utterances);
+        }
+
         json.WriteEndObject();
     }
 

@@ -7,7 +7,7 @@ namespace EdgeSentiment.Cli.Analyze;
 /// <summary>Writes <c>analyze</c>'s human-readable output: a table of windows and a verdict per file.</summary>
 public static class AnalysisTable
 {
-    public static void Write(TextWriter output, IReadOnlyList<FileReport> reports, ModelContract model)
+    public static void Write(TextWriter output, IReadOnlyList<FileReport> reports, ModelContract model, string? words = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(reports);
@@ -25,6 +25,11 @@ public static class AnalysisTable
             }
 
             output.WriteLine(Overall(result.Verdict));
+            if (report.Utterances is { } utterances)
+            {
+                UtteranceTable.Write(output, utterances, words);
+            }
+
             output.WriteLine();
         }
     }

@@ -2,5 +2,8 @@ using EdgeSentiment.Core.Analysis;
 
 namespace EdgeSentiment.Cli.Analyze;
 
-/// <summary>A recording as the user named it, with what the pipeline found in it.</summary>
-public sealed record FileReport(string File, RecordingResult Result);
+/// <summary>
+/// A recording as the user named it, with what the pipeline found in it; with <c>--words</c>, each
+/// utterance's transcript and verdicts (null otherwise).
+/// </summary>
+public sealed record FileReport(string File, RecordingResult Result, IReadOnlyList<UtteranceReport>? Utterances = null);

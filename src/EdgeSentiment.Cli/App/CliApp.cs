@@ -16,6 +16,7 @@ using EdgeSentiment.Cli.Sessions;
 using EdgeSentiment.Cli.Status;
 using EdgeSentiment.Cli.Tail;
 using EdgeSentiment.Cli.Terminal;
+using EdgeSentiment.Cli.Transcribe;
 
 namespace EdgeSentiment.Cli.App;
 
@@ -28,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(EvalTextCommand.Create(console));
+        root.Subcommands.Add(TranscribeCommand.Create(console));
         root.Subcommands.Add(DevicesCommand.Create(console));
         root.Subcommands.Add(FeaturesCommand.Create(console));
         root.Subcommands.Add(KeyCommand.Create(console));
