@@ -103,6 +103,13 @@ public static class DeviceServices
         Check<ControlOptions>(services, failures);
         failures.AddRange(UnknownSettings.Find(services.GetRequiredService<IConfiguration>()));
         Check<BoothOptions>(services, failures);
+        if (failures.Count == 0)
+        {
+            failures.AddRange(SharedPins(
+                services.GetRequiredService<IOptions<BoothOptions>>().Value,
+                services.GetRequiredService<IOptions<IndicatorOptions>>().Value));
+        }
+
         if (failures.Count > 0)
         {
             throw new OptionsValidationException(Options.DefaultName, typeof(DeviceServices), failures);
@@ -113,6 +120,26 @@ public static class DeviceServices
         _ = services.GetRequiredService<IResultWriter>();
         _ = services.GetService<ReviewBooth>();
         _ = services.GetRequiredService<PipelineService>();
+    }
+
+    /// <summary>The booth's button on a line the LEDs drive: the LEDs would read as presses, or the button short an output.</summary>
+    internal static IEnumerable<string> SharedPins(BoothOptions booth, IndicatorOptions indicator)
+    {
+        if (!booth.Enabled || booth.ButtonPin < 0)
+        {
+            yield break;
+        }
+
+        var leds = indicator.IndicatorKind switch
+        {
+            IndicatorKind.GpioLeds => (int[])[indicator.RedPin, indicator.AmberPin, indicator.GreenPin],
+            IndicatorKind.RgbPwm when indicator.SoftwarePwm => [indicator.RgbRedPin, indicator.RgbGreenPin, indicator.RgbBluePin],
+            _ => [],
+        };
+        if (Array.IndexOf(leds, booth.ButtonPin) >= 0)
+        {
+            yield return $"Booth:ButtonPin is {booth.ButtonPin}, a line the LEDs use (Indicator:*Pin); wire the button to a free GPIO line (e.g. 23) and set Booth:ButtonPin to it";
+        }
     }
 
     private static void Check<TOptions>(IServiceProvider services, List<string> failures)
