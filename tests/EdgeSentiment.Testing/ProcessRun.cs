@@ -7,12 +7,8 @@ public sealed record ProcessRun(int ExitCode, string Out, string Error)
 {
     private static readonly TimeSpan Generous = TimeSpan.FromMinutes(2);
 
-    /// <summary>The built <c>edgesentiment</c> beside the tests, run by the dotnet host.</summary>
-    public static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "edgesentiment.dll");
-
-    public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-
-    public static async Task<ProcessRun> OfAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>How the tests start a program: both streams captured, in the temp folder, with <paramref name="environment"/> added.</summary>
+    public static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -30,6 +26,18 @@ public sealed record ProcessRun(int ExitCode, string Out, string Error)
         {
             start.Environment[name] = value;
         }
+
+        return start;
+    }
+
+    /// <summary>The built <c>edgesentiment</c> beside the tests, run by the dotnet host.</summary>
+    public static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "edgesentiment.dll");
+
+    public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    public static async Task<ProcessRun> OfAsync(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = StartInfo(fileName, arguments, environment);
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
         var output = process.StandardOutput.ReadToEndAsync();

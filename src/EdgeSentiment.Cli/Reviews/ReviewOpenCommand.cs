@@ -47,14 +47,8 @@ public static class ReviewOpenCommand
             return ExitCodes.Failed;
         }
 
-        IReadOnlyList<AgeIdentity> identities;
-        try
+        if (SealedFiles.ReadIdentities(identityFile, console) is not { } identities)
         {
-            identities = AgeIdentity.ReadFile(identityFile.FullName);
-        }
-        catch (AgeException e)
-        {
-            console.Fail(e.Message);
             return ExitCodes.Failed;
         }
 

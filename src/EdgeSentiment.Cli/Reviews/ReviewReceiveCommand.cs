@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using EdgeSentiment.Cli.Terminal;
-using EdgeSentiment.Device.Booth.Age;
 using EdgeSentiment.Device.Publishing;
 
 namespace EdgeSentiment.Cli.Reviews;
@@ -91,14 +90,8 @@ public static partial class ReviewReceiveCommand
             return ExitCodes.Failed;
         }
 
-        IReadOnlyList<AgeIdentity> identities;
-        try
+        if (SealedFiles.ReadIdentities(identityFile, console) is not { } identities)
         {
-            identities = AgeIdentity.ReadFile(identityFile.FullName);
-        }
-        catch (AgeException e)
-        {
-            console.Fail(e.Message);
             return ExitCodes.Failed;
         }
 

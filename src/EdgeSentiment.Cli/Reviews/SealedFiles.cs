@@ -6,6 +6,20 @@ namespace EdgeSentiment.Cli.Reviews;
 /// <summary>Writes the plaintext of a sealed file to disk only once all of it authenticated.</summary>
 internal static class SealedFiles
 {
+    /// <summary>The studio's identities from an age key file, or null after saying in one line why they cannot be read.</summary>
+    public static IReadOnlyList<AgeIdentity>? ReadIdentities(FileInfo identityFile, CliConsole console)
+    {
+        try
+        {
+            return AgeIdentity.ReadFile(identityFile.FullName);
+        }
+        catch (AgeException e)
+        {
+            console.Fail(e.Message);
+            return null;
+        }
+    }
+
     /// <summary>Opens <paramref name="input"/> into <paramref name="target"/> through a temporary file
     /// beside it, renamed only when the last chunk authenticated: a refused file leaves nothing behind.</summary>
     public static void OpenTo(Stream input, IReadOnlyList<AgeIdentity> identities, string target)
