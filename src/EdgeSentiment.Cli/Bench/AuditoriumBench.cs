@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Inference;
+using EdgeSentiment.Core.Mood;
 using EdgeSentiment.Core.Segmentation;
 using EdgeSentiment.Device.Capture.EchoCancellation;
 
@@ -18,13 +19,15 @@ public static class AuditoriumBench
     private const int FrameSamplesForLevel = 320;
     private const float MaxPeak = 0.99f;
 
-    /// <param name="classifier">The window path the agent runs.</param>
+    /// <param name="classifier">The window path the agent runs without a reference.</param>
+    /// <param name="referenced">The window path the agent runs with a reference (<see cref="SpeechDetectorSettings.Auditorium"/>, or the settings under test).</param>
     /// <param name="audience">The utterances from the seats.</param>
     /// <param name="dialogue">The film's dialogue lines, played in a shuffled loop with the score under them.</param>
     /// <param name="settings">Rooms, levels and layout.</param>
-    public static AuditoriumReport Run(WindowClassifier classifier, IReadOnlyList<AudienceClip> audience, IReadOnlyList<float[]> dialogue, AuditoriumSettings settings)
+    public static AuditoriumReport Run(WindowClassifier classifier, WindowClassifier referenced, IReadOnlyList<AudienceClip> audience, IReadOnlyList<float[]> dialogue, AuditoriumSettings settings)
     {
         ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(referenced);
         ArgumentNullException.ThrowIfNull(audience);
         ArgumentNullException.ThrowIfNull(dialogue);
         ArgumentNullException.ThrowIfNull(settings);
@@ -47,7 +50,12 @@ public static class AuditoriumBench
         var clean = Classify(classifier, layout.Stream, timing);
         rows.Add(Score(null, null, "none", clean, layout, classifier.WindowSamples, null));
 
-        var gate = new FilmGate(FilmGateSettings.Default with { MinEnvelopeCorrelation = settings.MinEnvelopeCorrelation }, SpeechDetectorSettings.Default, rate, classifier.WindowSamples);
+        // The same speech through the device as installed with a reference while the film is
+        // silent: the baseline of the canceller rows.
+        var gate = new FilmGate(FilmGateSettings.Default with { MinEnvelopeCorrelation = settings.MinEnvelopeCorrelation, MinEchoToResidualDb = settings.MinEchoToResidualDb }, SpeechDetectorSettings.Default, rate, classifier.WindowSamples);
+        var (quiet, quietRemoved) = Cancel(layout.Stream, new float[layout.Stream.Length], settings, rate, classifier, timing);
+        rows.Add(Score(null, null, "canceller+gate", Gate(gate, Classify(referenced, quiet, timing), quiet, quietRemoved, classifier, timing), layout, classifier.WindowSamples, null, gated: true));
+
         foreach (var rt60 in settings.Rt60Seconds)
         {
             var wet = SyntheticRoom.Play(film, SyntheticRoom.ImpulseResponse(rt60, rate, settings.Seed + (int)(rt60 * 1000)), rate);
@@ -77,7 +85,7 @@ public static class AuditoriumBench
 
                 var (residual, removed) = Cancel(microphone, film, settings, rate, classifier, timing);
                 var erle = Erle(microphone, residual, layout, rate, settings);
-                var cancelled = Classify(classifier, residual, timing);
+                var cancelled = Classify(referenced, residual, timing);
                 rows.Add(Score(level, rt60, "canceller", cancelled, layout, classifier.WindowSamples, erle));
                 rows.Add(Score(level, rt60, "canceller+gate", Gate(gate, cancelled, residual, removed, classifier, timing), layout, classifier.WindowSamples, erle, gated: true));
             }
@@ -205,12 +213,25 @@ public static class AuditoriumBench
         var filmOnly = 0;
         var filmOnlyScored = 0;
         var filmOnlyMarked = 0;
+        var filmOnlyMood = 0;
+        var smoother = new MoodSmoother(MoodSmootherSettings.Default);
+        Span<float> probabilities = stackalloc float[SentimentLabels.Count];
         for (var k = 0; k < results.Length; k++)
         {
+            // The mood as the agent's smoother makes it from the same windows, in order.
+            probabilities[(int)SentimentLabel.Negative] = results[k].Scores.Negative;
+            probabilities[(int)SentimentLabel.Neutral] = results[k].Scores.Neutral;
+            probabilities[(int)SentimentLabel.Positive] = results[k].Scores.Positive;
+            var mood = smoother.Update(results[k].IsAudienceSpeech, results[k].IsFilm, probabilities);
             var start = k * hop;
             if (start >= layout.LeadIn && Overlap(layout, start, start + windowSamples) == 0)
             {
                 filmOnly++;
+                if (mood == AudienceMood.Film)
+                {
+                    filmOnlyMood++;
+                }
+
                 if (results[k].IsAudienceSpeech)
                 {
                     filmOnlyScored++;
@@ -284,6 +305,7 @@ public static class AuditoriumBench
             processing,
             filmDb is null || filmOnly == 0 ? null : (double)filmOnlyScored / filmOnly,
             !gated || filmDb is null || filmOnly == 0 ? null : (double)filmOnlyMarked / filmOnly,
+            !gated || filmDb is null || filmOnly == 0 ? null : (double)filmOnlyMood / filmOnly,
             present == 0 ? 0 : recall / present,
             layout.Spans.Count == 0 ? 0 : (double)heard / layout.Spans.Count,
             erle);

@@ -22,6 +22,8 @@ public static class AuditoriumCommand
         var clips = new Option<int>("--clips") { Description = "Use every n-th utterance up to this many (0: all).", DefaultValueFactory = _ => 0 };
         var tail = new Option<double>("--tail") { Description = "The echo canceller's tail in seconds (0.05 to 2).", DefaultValueFactory = _ => new EchoCancellerSettings().TailSeconds };
         var correlation = new Option<double>("--gate-correlation") { Description = "The film gate's least envelope correlation (-1 to 1).", DefaultValueFactory = _ => FilmGateSettings.Default.MinEnvelopeCorrelation };
+        var echoToResidual = new Option<double>("--gate-echo-to-residual") { Description = "The film gate's least level of what was cancelled relative to what is left, in dB.", DefaultValueFactory = _ => FilmGateSettings.Default.MinEchoToResidualDb };
+        var floor = new Option<double>("--speech-floor") { Description = "With a reference: the speech detector's least window level in dBFS (frames count from 10 dB under it).", DefaultValueFactory = _ => SpeechDetectorSettings.Auditorium.MinLevelDbfs };
         var suppress = new Option<bool>("--suppress-residual") { Description = "Also run SpeexDSP's residual echo suppressor." };
         var model = ModelOption.Create();
         var command = new Command("auditorium", "Play the audience's speech under a film through synthetic rooms and report what the canceller and the film gate change.")
@@ -31,6 +33,8 @@ public static class AuditoriumCommand
             clips,
             tail,
             correlation,
+            echoToResidual,
+            floor,
             suppress,
             model,
         }.WithExamples("edgesentiment bench auditorium --ravdess ../shared/datasets/ravdess-speech-16k --actors 21-24");
@@ -40,13 +44,15 @@ public static class AuditoriumCommand
             parseResult.GetValue(clips),
             parseResult.GetValue(tail),
             parseResult.GetValue(correlation),
+            parseResult.GetValue(echoToResidual),
+            parseResult.GetValue(floor),
             parseResult.GetValue(suppress),
             ModelOption.PathOf(parseResult.GetValue(model)),
             console));
         return command;
     }
 
-    private static int Run(DirectoryInfo ravdess, string actors, int limit, double tail, double correlation, bool suppress, string modelPath, CliConsole console)
+    private static int Run(DirectoryInfo ravdess, string actors, int limit, double tail, double correlation, double echoToResidual, double floor, bool suppress, string modelPath, CliConsole console)
     {
         IReadOnlyList<LabelledClip> clips;
         try
@@ -80,8 +86,11 @@ public static class AuditoriumCommand
                 }
             }
 
+            var speech = SpeechDetectorSettings.Auditorium with { MinLevelDbfs = floor, MinActiveFrameDbfs = floor - 10 };
             using var classifier = WindowClassifier.Load(modelPath);
-            var report = AuditoriumBench.Run(classifier, audience, dialogue, new AuditoriumSettings { TailSeconds = tail, MinEnvelopeCorrelation = correlation, SuppressResidual = suppress });
+            using var referenced = WindowClassifier.Load(modelPath, speech: speech);
+            var settings = new AuditoriumSettings { TailSeconds = tail, MinEnvelopeCorrelation = correlation, MinEchoToResidualDb = echoToResidual, Speech = speech, SuppressResidual = suppress };
+            var report = AuditoriumBench.Run(classifier, referenced, audience, dialogue, settings);
             AuditoriumTable.Write(console.Out, report);
             return ExitCodes.Ok;
         }

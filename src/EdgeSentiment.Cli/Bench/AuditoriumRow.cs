@@ -6,6 +6,7 @@ namespace EdgeSentiment.Cli.Bench;
 /// <param name="Processing">"none", "canceller" or "canceller+gate".</param>
 /// <param name="FilmOnlyScored">Share of windows without the audience that were scored as audience speech; null without film.</param>
 /// <param name="FilmOnlyMarkedFilm">Share of windows without the audience that the film gate marked as the film's (<c>IsFilm</c>), as the device counts them in its summaries; null without film or without the gate.</param>
+/// <param name="FilmOnlyMoodFilm">Share of windows without the audience after which the mood, as the agent's smoother makes it, was <c>Film</c>; null without film or without the gate.</param>
 /// <param name="Uar">Unweighted average recall over the audience's utterances; an utterance with no window scored as audience speech counts as missed.</param>
 /// <param name="Heard">Share of the audience's utterances with at least one window scored as audience speech.</param>
 /// <param name="ErleDb">Echo return loss enhancement while only the film plays; null without the canceller.</param>
@@ -15,6 +16,7 @@ public sealed record AuditoriumRow(
     string Processing,
     double? FilmOnlyScored,
     double? FilmOnlyMarkedFilm,
+    double? FilmOnlyMoodFilm,
     double Uar,
     double Heard,
     double? ErleDb);

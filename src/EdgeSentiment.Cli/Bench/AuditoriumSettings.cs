@@ -30,6 +30,12 @@ public sealed record AuditoriumSettings
     /// <summary>The film gate's least envelope correlation.</summary>
     public double MinEnvelopeCorrelation { get; init; } = Core.Segmentation.FilmGateSettings.Default.MinEnvelopeCorrelation;
 
+    /// <summary>The film gate's least level of what was cancelled relative to what is left, in dB.</summary>
+    public double MinEchoToResidualDb { get; init; } = Core.Segmentation.FilmGateSettings.Default.MinEchoToResidualDb;
+
+    /// <summary>The speech detector of the canceller rows: the device's with a reference unless a bench option changes it.</summary>
+    public Core.Segmentation.SpeechDetectorSettings Speech { get; init; } = Core.Segmentation.SpeechDetectorSettings.Auditorium;
+
     /// <summary>Run SpeexDSP's residual echo suppressor after the filter.</summary>
     public bool SuppressResidual { get; init; }
 

@@ -12,11 +12,11 @@ public static class AuditoriumTable
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c, $"{report.Utterances} utterances; canceller tail {report.TailSeconds:0.##} s"));
         output.WriteLine();
-        output.WriteLine("| film | RT60 | processing | film-only windows scored as audience | film-only windows marked film | UAR | utterances heard | ERLE |");
-        output.WriteLine("|---|---|---|---|---|---|---|---|");
+        output.WriteLine("| film | RT60 | processing | film-only windows scored as audience | film-only windows marked film | film-only windows with the mood Film | UAR | utterances heard | ERLE |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var row in report.Rows)
         {
-            output.WriteLine(string.Create(c, $"| {(row.FilmDb is { } db ? $"{db:+0;-0;0} dB" : "none")} | {(row.Rt60Seconds is { } rt ? $"{rt:0.0} s" : "-")} | {row.Processing} | {Percent(row.FilmOnlyScored)} | {Percent(row.FilmOnlyMarkedFilm)} | {row.Uar:0.000} | {row.Heard * 100:0} % | {(row.ErleDb is { } erle ? $"{erle:0.0} dB" : "-")} |"));
+            output.WriteLine(string.Create(c, $"| {(row.FilmDb is { } db ? $"{db:+0;-0;0} dB" : "none")} | {(row.Rt60Seconds is { } rt ? $"{rt:0.0} s" : "-")} | {row.Processing} | {Percent(row.FilmOnlyScored)} | {Percent(row.FilmOnlyMarkedFilm)} | {Percent(row.FilmOnlyMoodFilm)} | {row.Uar:0.000} | {row.Heard * 100:0} % | {(row.ErleDb is { } erle ? $"{erle:0.0} dB" : "-")} |"));
         }
 
         output.WriteLine();

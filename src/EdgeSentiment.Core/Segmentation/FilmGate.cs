@@ -43,15 +43,19 @@ public sealed class FilmGate
             throw new ArgumentException($"a window is {WindowSamples} samples, got {residual.Length} and {removed.Length}.", nameof(residual));
         }
 
-        var filmSpeaks = _filmSpeech.Detect(removed).IsSpeech;
-        Envelope(residual, _residual);
-        Envelope(removed, _removed);
+        var film = _filmSpeech.Detect(removed);
+        var residualPower = Envelope(residual, _residual);
+        var removedPower = Envelope(removed, _removed);
+        var echoToResidualDb = 10 * Math.Log10(Math.Max(removedPower, 1e-12) / Math.Max(residualPower, 1e-12));
+        var filmSpeaks = film.IsSpeech && echoToResidualDb >= _settings.MinEchoToResidualDb;
         var correlation = Correlation(_residual, _removed);
         return new FilmDecision(filmSpeaks, correlation, filmSpeaks && correlation >= _settings.MinEnvelopeCorrelation);
     }
 
-    private void Envelope(ReadOnlySpan<float> samples, Span<float> levels)
+    /// <summary>Writes the frame levels in dB and returns the mean power of the frames.</summary>
+    private double Envelope(ReadOnlySpan<float> samples, Span<float> levels)
     {
+        double total = 0;
         for (var f = 0; f < levels.Length; f++)
         {
             double sum = 0;
@@ -60,9 +64,13 @@ public sealed class FilmGate
                 sum += (double)sample * sample;
             }
 
+            total += sum;
+
             // A floor far below any microphone's noise, so digital silence does not dominate.
             levels[f] = (float)(10 * Math.Log10(Math.Max(sum / _frameSamples, 1e-10)));
         }
+
+        return total / Math.Max(1, levels.Length * _frameSamples);
     }
 
     private static float Correlation(ReadOnlySpan<float> a, ReadOnlySpan<float> b)

@@ -17,6 +17,15 @@ public sealed record FilmGateSettings
     /// </summary>
     public double MinEnvelopeCorrelation { get; init; } = 0.7;
 
+    /// <summary>
+    /// The film speaks only where what was cancelled is at least this loud relative to what is left,
+    /// in dB (window RMS). The canceller's own input filters leave a faint copy of any voice in what
+    /// it reports as removed, about 17 dB under the voice, even when the film is silent; a film that
+    /// much quieter than the residual cannot be most of it. Set to -10 dB on RAVDESS actors 19-20
+    /// (docs/auditorium.md).
+    /// </summary>
+    public double MinEchoToResidualDb { get; init; } = -10;
+
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public void Validate()
     {
@@ -28,6 +37,11 @@ public sealed record FilmGateSettings
         if (!(MinEnvelopeCorrelation > -1 && MinEnvelopeCorrelation <= 1))
         {
             throw new ArgumentException($"MinEnvelopeCorrelation must be in (-1, 1], it is {MinEnvelopeCorrelation}.");
+        }
+
+        if (!(MinEchoToResidualDb >= -60 && MinEchoToResidualDb <= 20))
+        {
+            throw new ArgumentException($"MinEchoToResidualDb must be in [-60, 20], it is {MinEchoToResidualDb}.");
         }
     }
 }

@@ -5,6 +5,15 @@ public sealed record SpeechDetectorSettings
 {
     public static SpeechDetectorSettings Default { get; } = new();
 
+    /// <summary>
+    /// With a soundtrack reference: the microphone's gain is then set so the film does not clip, and
+    /// the audience's speech sits 10-20 dB lower in full scale than near a microphone set for voices.
+    /// The echo canceller and the film gate, not the level floor, keep the film out; the gate judges
+    /// the film's own speech (loud at the microphone) with <see cref="Default"/>. Chosen on RAVDESS
+    /// actors 19-20 with <c>edgesentiment bench auditorium</c> (docs/auditorium.md).
+    /// </summary>
+    public static SpeechDetectorSettings Auditorium { get; } = new() { MinLevelDbfs = -58, MinActiveFrameDbfs = -68 };
+
     /// <summary>Energy frame length; 20 ms resolves syllables without tracking pitch periods.</summary>
     public double FrameSeconds { get; init; } = 0.020;
 

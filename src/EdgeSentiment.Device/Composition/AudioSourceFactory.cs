@@ -1,4 +1,5 @@
 using EdgeSentiment.Core.Audio;
+using EdgeSentiment.Core.Segmentation;
 using EdgeSentiment.Device.Capture;
 using EdgeSentiment.Device.Capture.EchoCancellation;
 using EdgeSentiment.Device.Capture.PortAudio;
@@ -30,6 +31,18 @@ public static class AudioSourceFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.HasReference ? new EchoCancellerSettings { TailSeconds = options.EchoTailSeconds } : null;
+    }
+
+    /// <summary>
+    /// The speech detector for the configured capture: a microphone with a soundtrack reference is set
+    /// for the film, so the audience's speech is judged with the auditorium's lower level floor.
+    /// </summary>
+    public static SpeechDetectorSettings SpeechDetector(CaptureOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.HasReference && options.SourceKind == CaptureSourceKind.Microphone
+            ? SpeechDetectorSettings.Auditorium
+            : SpeechDetectorSettings.Default;
     }
 
     /// <param name="options">The <c>Capture</c> section.</param>

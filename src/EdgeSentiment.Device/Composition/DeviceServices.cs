@@ -45,11 +45,12 @@ public static class DeviceServices
         services.TryAddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
+            var capture = sp.GetRequiredService<IOptions<CaptureOptions>>().Value;
             var path = options.ModelPath();
             sp.GetRequiredService<ILogger<PipelineService>>().AgentStarting(path);
             try
             {
-                return WindowClassifier.Load(path, threads: options.InferenceThreads);
+                return WindowClassifier.Load(path, speech: AudioSourceFactory.SpeechDetector(capture), threads: options.InferenceThreads);
             }
             catch (ModelLoadException e)
             {

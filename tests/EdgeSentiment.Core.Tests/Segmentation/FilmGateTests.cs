@@ -46,6 +46,20 @@ public sealed class FilmGateTests
     }
 
     [Fact]
+    public void Decide_WhatWasRemovedIsAFaintCopyOfTheVoice_IsTheAudience()
+    {
+        // The canceller's input filters leave a copy of the voice in what it reports as removed,
+        // far under the voice, even when the film is silent: it follows the residual perfectly.
+        var voice = Syllables(4.0, phase: 0, seed: 2);
+        var copy = Scaled(voice, 0.1f);
+
+        var decision = _gate.Decide(voice, copy);
+
+        Assert.False(decision.FilmSpeaks);
+        Assert.False(decision.IsFilm, $"correlation {decision.EnvelopeCorrelation:F2}");
+    }
+
+    [Fact]
     public void Decide_AllocatesNothing()
     {
         var film = Syllables(4.0, phase: 0, seed: 1);
