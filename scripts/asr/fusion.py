@@ -66,7 +66,8 @@ def main():
             sets.append((analysis, load(analysis, json.load(f))))
 
     best = None
-    grid = itertools.product((0.3, 0.4, 0.5, 0.6, 0.7), (3, 4, 6), (0.5, 0.6, 0.7, 0.8), (0.0, 0.1, 0.2))
+    grid = itertools.product((0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9), (1, 2, 3, 4, 6, 8, 10, 12),
+                             (0.4, 0.5, 0.6, 0.7, 0.8, 0.9), (0.0, 0.1, 0.2, 0.3))
     for weight, min_words, min_text, min_conf in grid:
         row = []
         for name, items in sets:

@@ -74,6 +74,8 @@ def main():
     parser.add_argument("--sentences", type=int, default=60)
     parser.add_argument("--ravdess-every", type=int, default=3, help="take every n-th clip of actors 19-20")
     parser.add_argument("--weights", default="0,0.5,1", help="review LM weights to try; 0 is the general LM alone")
+    parser.add_argument("--search", default="", help="search settings for every weight, as transcribe takes them, "
+                        "e.g. \"--beam 1e-40 --wbeam 1e-24 --pbeam 1e-40 --maxhmmpf 3000\"; the engine's defaults when empty")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -84,8 +86,9 @@ def main():
         print("setting                 " + "  ".join(f"{name} WER (n)" for name in sets) + "  RTF    peak RSS", flush=True)
         results = []
         for weight in (float(w) for w in args.weights.split(",")):
-            extra = [] if weight == 0 else ["--review-lm", args.review_lm, "--review-weight", str(weight)]
-            row = {"reviewWeight": weight}
+            extra = ["--review-weight", "0"] if weight == 0 else ["--review-lm", args.review_lm, "--review-weight", str(weight)]
+            extra += args.search.split()
+            row = {"reviewWeight": weight, "search": args.search or "defaults"}
             cpu = audio = 0.0
             peak = 0.0
             for name, references in sets.items():
@@ -100,7 +103,7 @@ def main():
             row["peakRssMiB"] = peak
             results.append(row)
             cells = "  ".join(f"{row[n]['wer']:.3f} ({row[n]['n']})".ljust(len(n) + 10) for n in sets)
-            print(f"review weight {weight:<9} {cells}  {row['realTimeFactor']:.3f}  {peak:.0f} MiB", flush=True)
+            print(f"review weight {weight:<9} {cells}  {row['realTimeFactor']:.3f}  {peak:.0f} MiB  search: {row['search']}", flush=True)
         json.dump(results, sys.stdout, indent=1)
         print()
 

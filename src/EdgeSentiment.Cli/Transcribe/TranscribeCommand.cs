@@ -12,7 +12,7 @@ using EdgeSentiment.Device.Transcription.PocketSphinx;
 namespace EdgeSentiment.Cli.Transcribe;
 
 /// <summary>
-/// <c>edgesentiment transcribe FILE... [--review-lm PATH] [--review-weight W] [--json]</c>: each
+/// <c>edgesentiment transcribe FILE... [--review-lm PATH] [--review-weight W] [--beam B --wbeam B --pbeam B --maxhmmpf N] [--json]</c>: each
 /// file as one utterance through the recogniser, with the CPU it took (the real-time factor on
 /// one core) and the peak memory, so language-model settings can be compared on the board.
 /// </summary>
@@ -29,39 +29,67 @@ public static class TranscribeCommand
         };
         var reviewLm = new Option<FileInfo?>("--review-lm")
         {
-            Description = "A movie-review language model (ARPA) interpolated with the general one.",
+            Description = "A movie-review language model (ARPA) interpolated with the general one; the shipped one when left out.",
         };
         var reviewWeight = new Option<float>("--review-weight")
         {
-            Description = "The review model's share of the interpolation, in (0, 1]; 1 decodes with it alone.",
-            DefaultValueFactory = _ => 0.5f,
+            Description = "The review model's share of the interpolation, in [0, 1]; 1 decodes with it alone, 0 with the general model alone.",
+            DefaultValueFactory = _ => PocketSphinxSettings.Default.ReviewWeight,
         };
+        var beam = new Option<double?>("--beam") { Description = "PocketSphinx's -beam (e.g. 1e-40); the product's default (PocketSphinxSettings) when left out." };
+        var wordBeam = new Option<double?>("--wbeam") { Description = "PocketSphinx's -wbeam (e.g. 1e-24); the product's default (PocketSphinxSettings) when left out." };
+        var phoneBeam = new Option<double?>("--pbeam") { Description = "PocketSphinx's -pbeam (e.g. 1e-40); the product's default (PocketSphinxSettings) when left out." };
+        var maxHmm = new Option<int?>("--maxhmmpf") { Description = "PocketSphinx's -maxhmmpf, the most HMMs searched per frame; the product's default (PocketSphinxSettings) when left out." };
         var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout instead of lines." };
         var command = new Command("transcribe", "Transcribe recordings and print the recogniser's CPU use and memory.")
         {
             files,
             reviewLm,
             reviewWeight,
+            beam,
+            wordBeam,
+            phoneBeam,
+            maxHmm,
             json,
         }.WithExamples(
             "edgesentiment transcribe review.wav",
             "edgesentiment transcribe clips/*.wav --review-lm models/review-lm.arpa --review-weight 0.5 --json");
         command.SetAction(parseResult => Run(
             parseResult.GetRequiredValue(files),
-            parseResult.GetValue(reviewLm)?.FullName,
-            parseResult.GetValue(reviewWeight),
+            Settings(
+                parseResult.GetValue(reviewLm)?.FullName,
+                parseResult.GetValue(reviewWeight),
+                parseResult.GetValue(beam),
+                parseResult.GetValue(wordBeam),
+                parseResult.GetValue(phoneBeam),
+                parseResult.GetValue(maxHmm)),
             parseResult.GetValue(json),
             console));
         return command;
     }
 
-    private static int Run(FileInfo[] files, string? reviewLm, float reviewWeight, bool json, CliConsole console)
+    // What is not given stays as the product's default; a review weight of 0 leaves the review model out.
+    private static PocketSphinxSettings Settings(string? reviewLm, float reviewWeight, double? beam, double? wordBeam, double? phoneBeam, int? maxHmm)
+    {
+        var defaults = PocketSphinxSettings.Default;
+        return defaults with
+        {
+            ReviewLanguageModel = reviewWeight == 0f ? null : reviewLm ?? defaults.ReviewLanguageModel,
+            ReviewWeight = reviewWeight,
+            Beam = beam ?? defaults.Beam,
+            WordBeam = wordBeam ?? defaults.WordBeam,
+            PhoneBeam = phoneBeam ?? defaults.PhoneBeam,
+            MaxHmmPerFrame = maxHmm ?? defaults.MaxHmmPerFrame,
+        };
+    }
+
+    private static int Run(FileInfo[] files, PocketSphinxSettings settings, bool json, CliConsole console)
     {
         var before = PeakMemory.PeakResidentMegabytes();
         PocketSphinxTranscriber transcriber;
         try
         {
-            transcriber = PocketSphinxTranscriber.Open(PocketSphinxSettings.Default with { ReviewLanguageModel = reviewLm, ReviewWeight = reviewWeight });
+            transcriber = PocketSphinxTranscriber.Open(settings);
         }
         catch (TranscriptionException e)
         {

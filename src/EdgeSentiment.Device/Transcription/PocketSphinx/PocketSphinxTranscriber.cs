@@ -49,6 +49,7 @@ public sealed unsafe class PocketSphinxTranscriber : ITranscriber
         // argv[0] is skipped by cmd_ln_parse_r, like a program name. Without -lm the decoder starts
         // with no search; the interpolated one is added below. -logfn keeps its log off stderr.
         var argv = new List<string> { "pocketsphinx", "-hmm", settings.AcousticModel, "-dict", settings.Dictionary, "-logfn", "/dev/null" };
+        argv.AddRange(settings.SearchArguments());
         if (review is null || reviewOnly)
         {
             argv.Add("-lm");
@@ -216,7 +217,7 @@ public sealed unsafe class PocketSphinxTranscriber : ITranscriber
 
         if (settings.ReviewLanguageModel is { } review && !File.Exists(review))
         {
-            throw new TranscriptionException($"the review language model is missing ({review}): build it with scripts/training/review_lm.py or leave the setting out.");
+            throw new TranscriptionException($"the review language model is missing ({review}): build it with scripts/build-review-lm.");
         }
     }
 
