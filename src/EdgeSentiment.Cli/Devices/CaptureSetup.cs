@@ -27,6 +27,16 @@ public sealed record CaptureSetup(string Selector, CaptureDeviceInfo? Device, in
             return new CaptureSetup(capture.Device, device, null, null, isFile, null);
         }
 
+        if (capture.HasReferenceDevice)
+        {
+            // The reference is a channel of another device; this one needs only the microphone's.
+            var problemOfMicrophone = device is not null && device.MaxInputChannels < capture.MicrophoneChannel
+                ? $"'{device.Name}' has {device.MaxInputChannels} input channel(s); the microphone on channel {capture.MicrophoneChannel} (Capture:MicrophoneChannel) needs {capture.MicrophoneChannel}. "
+                    + $"Set Capture:MicrophoneChannel in {configurationHint} to a channel it has."
+                : null;
+            return new CaptureSetup(capture.Device, device, capture.MicrophoneChannel, capture.ReferenceChannel, isFile, problemOfMicrophone) { ReferenceDevice = capture.ReferenceDevice };
+        }
+
         var needed = Math.Max(capture.MicrophoneChannel, capture.ReferenceChannel);
         string? problem = null;
         if (device is not null && device.MaxInputChannels < needed)
@@ -39,6 +49,9 @@ public sealed record CaptureSetup(string Selector, CaptureDeviceInfo? Device, in
 
         return new CaptureSetup(capture.Device, device, capture.MicrophoneChannel, capture.ReferenceChannel, isFile, problem);
     }
+
+    /// <summary>The value of <c>Capture:ReferenceDevice</c> when the reference is on a device of its own; null otherwise.</summary>
+    public string? ReferenceDevice { get; init; }
 
     /// <summary>The set-up in a few lines for the technician, after the device table.</summary>
     public IEnumerable<string> Lines()
@@ -58,7 +71,9 @@ public sealed record CaptureSetup(string Selector, CaptureDeviceInfo? Device, in
         else
         {
             yield return $"  microphone: channel {MicrophoneChannel} (Capture:MicrophoneChannel){Missing(MicrophoneChannel ?? 1)}";
-            yield return $"  soundtrack reference: channel {reference} (Capture:ReferenceChannel){Missing(reference)}";
+            yield return ReferenceDevice is null
+                ? $"  soundtrack reference: channel {reference} (Capture:ReferenceChannel){Missing(reference)}"
+                : $"  soundtrack reference: channel {reference} (Capture:ReferenceChannel) of the device Capture:ReferenceDevice '{ReferenceDevice}' selects, its clock drift followed";
         }
 
         if (IsFile)

@@ -87,6 +87,16 @@ public sealed class AudioInputCheck : IDoctorCheck
                 $"plug in the microphone and check 'arecord -l'; 'edgesentiment devices' lists what matches, then set Capture:Device in {context.ConfigurationHint}");
         }
 
+        string? referenceName = null;
+        if (capture.HasReferenceDevice)
+        {
+            var fault = CheckReferenceDevice(context, capture, out referenceName);
+            if (fault is not null)
+            {
+                return fault;
+            }
+        }
+
         if (capture.HasReference)
         {
             var channels = context.Audio.InputChannels(capture.Device);
@@ -103,7 +113,13 @@ public sealed class AudioInputCheck : IDoctorCheck
         AudioLevel? reference = null;
         try
         {
-            if (capture.HasReference)
+            if (capture.HasReferenceDevice)
+            {
+                // Two devices: each is heard on its own channel, one after the other.
+                level = context.Audio.ListenWithReference(capture.Device, capture.MicrophoneChannel, capture.MicrophoneChannel, ListenFor, cancellationToken).Microphone;
+                reference = context.Audio.ListenWithReference(capture.ReferenceDevice, capture.ReferenceChannel, capture.ReferenceChannel, ListenFor, cancellationToken).Reference;
+            }
+            else if (capture.HasReference)
             {
                 var both = context.Audio.ListenWithReference(capture.Device, capture.MicrophoneChannel, capture.ReferenceChannel, ListenFor, cancellationToken);
                 (level, reference) = (both.Microphone, both.Reference);
@@ -137,7 +153,8 @@ public sealed class AudioInputCheck : IDoctorCheck
 
         if (reference is not null)
         {
-            var levels = $"'{name}': microphone on channel {capture.MicrophoneChannel} hears {Db(level.RmsDbfs)} RMS, soundtrack reference on channel {capture.ReferenceChannel} {Db(reference.RmsDbfs)} RMS over {Seconds(level)} s";
+            var on = referenceName is null ? "" : $" of '{referenceName}' (Capture:ReferenceDevice, its clock followed)";
+            var levels = $"'{name}': microphone on channel {capture.MicrophoneChannel} hears {Db(level.RmsDbfs)} RMS, soundtrack reference on channel {capture.ReferenceChannel}{on} {Db(reference.RmsDbfs)} RMS over {Seconds(level)} s";
             return reference.IsSilent
                 ? CheckResult.Warn(
                     Name,
@@ -156,10 +173,33 @@ public sealed class AudioInputCheck : IDoctorCheck
         return CheckResult.Pass(Name, $"'{name}' hears {Db(level.RmsDbfs)} RMS, peak {Db(level.PeakDbfs)} over {Seconds(level)} s");
     }
 
-    private static int Needed(CaptureOptions capture) => Math.Max(capture.MicrophoneChannel, capture.ReferenceChannel);
+    private CheckResult? CheckReferenceDevice(DoctorContext context, CaptureOptions capture, out string? referenceName)
+    {
+        referenceName = context.Audio.FindDevice(capture.ReferenceDevice);
+        if (referenceName is null)
+        {
+            return CheckResult.Fail(
+                Name,
+                $"no capture device matches Capture:ReferenceDevice '{capture.ReferenceDevice}'",
+                $"plug in the soundtrack feed's interface and check 'arecord -l'; 'edgesentiment devices' lists what matches, then set Capture:ReferenceDevice in {context.ConfigurationHint} (empty: the reference is a channel of Capture:Device)");
+        }
+
+        var channels = context.Audio.InputChannels(capture.ReferenceDevice);
+        return channels < capture.ReferenceChannel
+            ? CheckResult.Fail(
+                Name,
+                $"'{referenceName}' (Capture:ReferenceDevice) has {channels} input channel(s); the soundtrack reference on channel {capture.ReferenceChannel} (Capture:ReferenceChannel) needs {capture.ReferenceChannel}",
+                $"set Capture:ReferenceChannel in {context.ConfigurationHint} to a channel it has")
+            : null;
+    }
+
+    private static int Needed(CaptureOptions capture) =>
+        capture.HasReferenceDevice ? capture.MicrophoneChannel : Math.Max(capture.MicrophoneChannel, capture.ReferenceChannel);
 
     private static string Layout(CaptureOptions capture) =>
-        $"the microphone on channel {capture.MicrophoneChannel} (Capture:MicrophoneChannel) and the soundtrack reference on channel {capture.ReferenceChannel} (Capture:ReferenceChannel)";
+        capture.HasReferenceDevice
+            ? $"the microphone on channel {capture.MicrophoneChannel} (Capture:MicrophoneChannel)"
+            : $"the microphone on channel {capture.MicrophoneChannel} (Capture:MicrophoneChannel) and the soundtrack reference on channel {capture.ReferenceChannel} (Capture:ReferenceChannel)";
 
     private static string LoudProgramme(AudioLevel level) =>
         $"hears a loud continuous programme ({Db(level.RmsDbfs)} RMS, {(level.LoudBlockShare * 100).ToString("0", CultureInfo.InvariantCulture)} % of 100 ms blocks above {Db(AudioLevel.LoudBlockDbfs)}) and no soundtrack reference is configured: during a screening the device scores the film's own dialogue as the audience";

@@ -29,6 +29,20 @@ public sealed class CaptureOptions
     /// </summary>
     public int ReferenceChannel { get; set; }
 
+    /// <summary>
+    /// The device that carries the reference when it is not <see cref="Device"/>: "default", a
+    /// device index, or part of its name; empty (the default) for the microphone's own device.
+    /// Then <see cref="ReferenceChannel"/> is a channel of this device, and the two clocks' drift
+    /// is followed (<see cref="ReferenceQueueSeconds"/>).
+    /// </summary>
+    public string ReferenceDevice { get; set; } = "";
+
+    /// <summary>With a <see cref="ReferenceDevice"/>: how much of the reference is queued between the two devices' clocks, in seconds.</summary>
+    public double ReferenceQueueSeconds { get; set; } = 0.3;
+
+    /// <summary>True when the reference comes from a device of its own.</summary>
+    public bool HasReferenceDevice => HasReference && !string.IsNullOrWhiteSpace(ReferenceDevice);
+
     /// <summary>The channel of <see cref="Device"/> (counted from 1) that carries the microphone when <see cref="ReferenceChannel"/> is set.</summary>
     public int MicrophoneChannel { get; set; } = 1;
 

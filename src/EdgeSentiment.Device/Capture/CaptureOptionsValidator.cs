@@ -17,9 +17,16 @@ public sealed class CaptureOptionsValidator : IValidateOptions<CaptureOptions>
         errors.Range(nameof(options.ReferenceChannel), options.ReferenceChannel, 0, 32);
         errors.Range(nameof(options.MicrophoneChannel), options.MicrophoneChannel, 1, 32);
         errors.Range(nameof(options.EchoTailSeconds), options.EchoTailSeconds, 0.05, 2);
-        if (options.HasReference && options.ReferenceChannel == options.MicrophoneChannel)
+        errors.Range(nameof(options.ReferenceQueueSeconds), options.ReferenceQueueSeconds, 0.05, 2);
+        if (options.HasReferenceDevice && options.ReferenceQueueSeconds * 1000 < 2 * options.BufferMilliseconds)
         {
-            errors.Add(nameof(options.ReferenceChannel), options.ReferenceChannel.ToString(System.Globalization.CultureInfo.InvariantCulture), $"0 (no reference) or a channel other than MicrophoneChannel ({options.MicrophoneChannel})");
+            // The queue must outlast a read of one device while a read of the other is on its way.
+            errors.Add(nameof(options.ReferenceQueueSeconds), options.ReferenceQueueSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), $"at least two reads of BufferMilliseconds ({2 * options.BufferMilliseconds / 1000.0:0.###} s) with a ReferenceDevice");
+        }
+
+        if (options.HasReference && !options.HasReferenceDevice && options.ReferenceChannel == options.MicrophoneChannel)
+        {
+            errors.Add(nameof(options.ReferenceChannel), options.ReferenceChannel.ToString(System.Globalization.CultureInfo.InvariantCulture), $"0 (no reference) or a channel other than MicrophoneChannel ({options.MicrophoneChannel}), or a ReferenceDevice of its own");
         }
         errors.Range(nameof(options.FirstRetrySeconds), options.FirstRetrySeconds, 0.05, 600);
         errors.Range(nameof(options.MaxRetrySeconds), options.MaxRetrySeconds, Math.Max(0.05, options.FirstRetrySeconds), 3600);

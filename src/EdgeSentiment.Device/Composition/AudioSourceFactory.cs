@@ -16,14 +16,26 @@ public static class AudioSourceFactory
     public static ICaptureDeviceOpener CreateOpener(CaptureOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new PortAudioDeviceOpener(options.Device, TimeSpan.FromMilliseconds(options.BufferMilliseconds), Channels(options));
+        var buffer = TimeSpan.FromMilliseconds(options.BufferMilliseconds);
+        if (!options.HasReferenceDevice)
+        {
+            return new PortAudioDeviceOpener(options.Device, buffer, Channels(options));
+        }
+
+        // Each device delivers its one channel; the pair follows the drift between their clocks.
+        var microphone = options.MicrophoneChannel - 1;
+        var reference = options.ReferenceChannel - 1;
+        return new PairedDeviceOpener(
+            new PortAudioDeviceOpener(options.Device, buffer, new CaptureChannels(microphone, microphone)),
+            new PortAudioDeviceOpener(options.ReferenceDevice, buffer, new CaptureChannels(reference, reference)),
+            options.ReferenceQueueSeconds);
     }
 
-    /// <summary>Which channel is the microphone and which the reference, or null without a reference.</summary>
+    /// <summary>Which channel of <c>Capture:Device</c> is the microphone and which the reference, or null without a reference on that device.</summary>
     public static CaptureChannels? Channels(CaptureOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.HasReference ? new CaptureChannels(options.MicrophoneChannel - 1, options.ReferenceChannel - 1) : null;
+        return options.HasReference && !options.HasReferenceDevice ? new CaptureChannels(options.MicrophoneChannel - 1, options.ReferenceChannel - 1) : null;
     }
 
     /// <summary>The echo canceller for the configured reference, or null without one.</summary>

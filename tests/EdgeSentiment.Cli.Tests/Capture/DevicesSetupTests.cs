@@ -29,6 +29,19 @@ public sealed class DevicesSetupTests : IDisposable
     }
 
     [Fact]
+    public void Devices_TheReferenceIsOnADeviceOfItsOwn_NamesThatDevice()
+    {
+        _folder.Settings("10-mic.json", new { Capture = new { Source = "Microphone", Device = AlsaFileDevice.DeviceName, MicrophoneChannel = 1, ReferenceChannel = 2, ReferenceDevice = AlsaFileDevice.AuditoriumDeviceName } });
+
+        var run = CliRun.Of("devices", "--config-dir", _folder.ConfigDirectory);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Error);
+        Assert.Contains("  microphone: channel 1 (Capture:MicrophoneChannel)", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"  soundtrack reference: channel 2 (Capture:ReferenceChannel) of the device Capture:ReferenceDevice '{AlsaFileDevice.AuditoriumDeviceName}' selects, its clock drift followed", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("PROBLEM", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Devices_TheChannelsAreSwapped_SaysSo()
     {
         _folder.Settings("10-mic.json", new { Capture = new { Source = "Microphone", Device = AlsaFileDevice.AuditoriumDeviceName, MicrophoneChannel = 2, ReferenceChannel = 1 } });

@@ -182,6 +182,30 @@ public sealed class AudioInputCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task ListenWithReference_ReferenceOnADeviceOfItsOwn_HearsEachOnItsDevice()
+    {
+        _bed.Settings("20-reference.json", new { Capture = new { MicrophoneChannel = 1, ReferenceChannel = 1, ReferenceDevice = "processor" } });
+        _bed.Audio = new FakeAudioInputProbe { Channels = 1, Samples = Signals.Noise(1, rms: 0.1), ReferenceSamples = Signals.Noise(1, rms: 0.01) };
+
+        var result = await _bed.RunAsync(new AudioInputCheck());
+
+        Assert.Equal(CheckStatus.Pass, result.Status);
+        Assert.Contains("soundtrack reference on channel 1 of 'USB Audio Device' (Capture:ReferenceDevice, its clock followed) -40.0 dBFS RMS", result.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListenWithReference_ReferenceDeviceWithTooFewChannels_FailsNamingTheReferenceDevice()
+    {
+        _bed.Settings("20-reference.json", new { Capture = new { MicrophoneChannel = 1, ReferenceChannel = 3, ReferenceDevice = "processor" } });
+        _bed.Audio = new FakeAudioInputProbe { Channels = 2 };
+
+        var result = await _bed.RunAsync(new AudioInputCheck());
+
+        Assert.Equal(CheckStatus.Fail, result.Status);
+        Assert.Contains("(Capture:ReferenceDevice) has 2 input channel(s)", result.Finding, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ListenWithReference_DeviceWithTooFewChannels_FailsNamingWhatIsNeeded()
     {
         _bed.Settings("20-reference.json", new { Capture = new { MicrophoneChannel = 1, ReferenceChannel = 3 } });

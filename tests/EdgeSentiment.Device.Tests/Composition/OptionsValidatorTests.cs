@@ -41,7 +41,23 @@ public sealed class OptionsValidatorTests
     {
         var result = new CaptureOptionsValidator().Validate(null, new CaptureOptions { ReferenceChannel = 1, MicrophoneChannel = 1 });
 
-        Assert.Equal("Capture:ReferenceChannel is '1'; allowed: 0 (no reference) or a channel other than MicrophoneChannel (1).", Assert.Single(result.Failures!));
+        Assert.Equal("Capture:ReferenceChannel is '1'; allowed: 0 (no reference) or a channel other than MicrophoneChannel (1), or a ReferenceDevice of its own.", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
+    public void Validate_ReferenceOnADeviceOfItsOwn_MayUseTheSameChannelNumber()
+    {
+        var result = new CaptureOptionsValidator().Validate(null, new CaptureOptions { ReferenceChannel = 1, MicrophoneChannel = 1, ReferenceDevice = "processor" });
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Failures ?? []));
+    }
+
+    [Fact]
+    public void Validate_ReferenceQueueShorterThanTwoReads_NamesTheQueue()
+    {
+        var result = new CaptureOptionsValidator().Validate(null, new CaptureOptions { ReferenceChannel = 2, ReferenceDevice = "processor", ReferenceQueueSeconds = 0.1, BufferMilliseconds = 100 });
+
+        Assert.StartsWith("Capture:ReferenceQueueSeconds is '0.1'; allowed: at least two reads of BufferMilliseconds (0.2 s)", Assert.Single(result.Failures!), StringComparison.Ordinal);
     }
 
     [Fact]
