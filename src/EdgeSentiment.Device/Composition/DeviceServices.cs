@@ -8,6 +8,7 @@ using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Device.Storage.Sealing;
+using EdgeSentiment.Device.Transcription;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -71,6 +72,9 @@ public static class DeviceServices
         services.TryAddSingleton<IndicatorSink>();
         services.AddSingleton<IMoodSink>(sp => sp.GetRequiredService<IndicatorSink>());
 
+        // Off unless Transcription:Enabled: the recogniser's worker, before the pipeline so it stops after it.
+        services.AddLiveTranscription(configuration);
+
         // Off unless Booth:Enabled: the review booth taps the audio and reads the windows.
         services.AddReviewBooth(configuration);
 
@@ -89,6 +93,7 @@ public static class DeviceServices
     /// <exception cref="OptionsValidationException">A configuration value is out of range or unknown.</exception>
     /// <exception cref="StoreKeyException">The store's key is missing, unsafe or not the database's.</exception>
     /// <exception cref="StoreOpenException">The database is held by another process or is not a result database.</exception>
+    /// <exception cref="TranscriptionException">Transcription is on and the recogniser or its models are not installed.</exception>
     public static void Prepare(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -103,6 +108,7 @@ public static class DeviceServices
         Check<ControlOptions>(services, failures);
         failures.AddRange(UnknownSettings.Find(services.GetRequiredService<IConfiguration>()));
         Check<BoothOptions>(services, failures);
+        Check<TranscriptionOptions>(services, failures);
         if (failures.Count == 0)
         {
             failures.AddRange(SharedPins(
@@ -119,6 +125,7 @@ public static class DeviceServices
         // with its reason before the model is loaded.
         _ = services.GetRequiredService<IResultWriter>();
         _ = services.GetService<ReviewBooth>();
+        _ = services.GetService<TranscriptionWorker>();
         _ = services.GetRequiredService<PipelineService>();
     }
 
