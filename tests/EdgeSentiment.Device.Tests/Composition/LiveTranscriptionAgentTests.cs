@@ -1,9 +1,12 @@
 using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Device.Composition;
+using EdgeSentiment.Device.Control;
+using EdgeSentiment.Device.Control.Contract;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Device.Storage.Sealing;
 using EdgeSentiment.Device.Transcription;
+using EdgeSentiment.Device.Transcription.PocketSphinx;
 using EdgeSentiment.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -29,6 +32,20 @@ public sealed class LiveTranscriptionAgentTests(ITestOutputHelper output)
         Assert.Null(host.Services.GetService<LiveTranscription>());
         Assert.DoesNotContain(host.Services.GetServices<IAudioTap>(), tap => tap is LiveTranscription);
         Assert.DoesNotContain(host.Services.GetServices<IMoodSink>(), sink => sink is LiveTranscription);
+    }
+
+    [Fact]
+    public void StatusReport_TranscriptionOnAndOff_CountsOnlyWhenOn()
+    {
+        using var folder = new TempFolder();
+        using (var off = DeviceHost.CreateBuilder(Args(folder, RepositoryPaths.Sample("neutral.wav")), folder.PathOf("no-config")).Build())
+        {
+            Assert.Null(off.Services.GetRequiredService<StatusReport>().Build().Transcription);
+        }
+
+        using var on = DeviceHost.CreateBuilder(
+            [.. Args(folder, RepositoryPaths.Sample("neutral.wav")), "--Transcription:Enabled", "true"], folder.PathOf("no-config")).Build();
+        Assert.Equal(new TranscriptionCounts(0, 0, 0, 0), on.Services.GetRequiredService<StatusReport>().Build().Transcription);
     }
 
     [Fact]
@@ -66,6 +83,19 @@ public sealed class LiveTranscriptionAgentTests(ITestOutputHelper output)
         var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"error: Transcription:Enabled is true, but the review language model is missing ({missing})", line, StringComparison.Ordinal);
         Assert.EndsWith("; or set Transcription:Enabled to false", line.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_RecogniserNotInstalled_IsOneLineWithTheDebianPackagesAndTheSetting()
+    {
+        var missing = Assert.Throws<TranscriptionException>(() => PocketSphinxLibrary.Require(successor: "libpocketsphinx-absent.so.5", library: "libpocketsphinx.so.3-absent"));
+
+        var lines = StartErrors.Describe(SettingFailures.ForRecogniser(missing));
+
+        Assert.Equal(
+            "error: Transcription:Enabled is true, but speech recognition is not installed (libpocketsphinx.so.3-absent not found): install the Debian packages "
+                + "libpocketsphinx3 and pocketsphinx-en-us (apt-get install libpocketsphinx3 pocketsphinx-en-us); or set Transcription:Enabled to false",
+            Assert.Single(lines!));
     }
 
     // Real PocketSphinx, the shipped voice and text models, the LiteDB store: a spoken review played
