@@ -74,13 +74,14 @@ public sealed class TranscriptionWorker : IDisposable
     {
         ArgumentNullException.ThrowIfNull(utterance);
         var length = utterance.Samples.Length;
-        if (_completed || Interlocked.Add(ref _queuedSamples, length) > _maxQueuedSamples)
+        if (_completed)
         {
-            if (!_completed)
-            {
-                Interlocked.Add(ref _queuedSamples, -length);
-            }
+            return false;
+        }
 
+        if (Interlocked.Add(ref _queuedSamples, length) > _maxQueuedSamples)
+        {
+            Interlocked.Add(ref _queuedSamples, -length);
             return false;
         }
 
@@ -132,10 +133,12 @@ public sealed class TranscriptionWorker : IDisposable
     /// <summary>Stops the thread and frees the recogniser and the text model, which the worker owns.</summary>
     public void Dispose()
     {
+        // After a stop that already waited its drain timeout, shutting down does not wait a second time.
+        var wait = _stop.IsCancellationRequested ? TimeSpan.Zero : _drainTimeout;
         _completed = true;
         _stop.Cancel();
         _posted.Release();
-        if (!_finished.Wait(_drainTimeout))
+        if (!_finished.Wait(wait))
         {
             // Still decoding: the thread keeps using them until the process ends.
             return;

@@ -1,4 +1,5 @@
 using EdgeSentiment.Core.Inference;
+using EdgeSentiment.Device.Booth.Age;
 using EdgeSentiment.Device.Composition;
 using EdgeSentiment.Device.Control;
 using EdgeSentiment.Device.Control.Contract;
@@ -46,6 +47,34 @@ public sealed class LiveTranscriptionAgentTests(ITestOutputHelper output)
         using var on = DeviceHost.CreateBuilder(
             [.. Args(folder, RepositoryPaths.Sample("neutral.wav")), "--Transcription:Enabled", "true"], folder.PathOf("no-config")).Build();
         Assert.Equal(new TranscriptionCounts(0, 0, 0, 0), on.Services.GetRequiredService<StatusReport>().Build().Transcription);
+    }
+
+    [Fact]
+    public async Task RunAsync_TranscriptionOnInAReviewBooth_Exits78BeforeAnythingIsRecorded()
+    {
+        using var folder = new TempFolder();
+        using var error = new StringWriter();
+        using var studio = AgeIdentity.Generate();
+
+        var code = await AgentRunner.RunAsync(
+            () => DeviceHost.CreateBuilder(
+                [
+                    .. Args(folder, RepositoryPaths.Sample("neutral.wav")),
+                    "--Transcription:Enabled", "true",
+                    "--Booth:Enabled", "true",
+                    "--Booth:ButtonPin", "-1",
+                    "--Booth:SpoolFolder", folder.PathOf("spool"),
+                    "--Booth:Recipients:0", studio.Recipient.ToString(),
+                ],
+                folder.PathOf("no-config")).Build(),
+            error).WaitAsync(Generous);
+
+        Assert.Equal(78, code);
+        Assert.StartsWith(
+            "error: Transcription:Enabled is true together with Booth:Enabled: the reviews' words would be kept on the device, where only the studio may read a review",
+            error.ToString(),
+            StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.PathOf("state/results.db")), "the store must not be opened");
     }
 
     [Fact]
