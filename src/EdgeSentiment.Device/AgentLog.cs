@@ -36,7 +36,7 @@ internal static partial class AgentLog
     [LoggerMessage(EventId = LogEvents.ClassifyFailed, Level = LogLevel.Error, Message = "Classifying a window failed; skipping it")]
     public static partial void ClassifyFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = LogEvents.AudioTapFailed, Level = LogLevel.Error, Message = "The audio tap (review booth) failed on a chunk; the mood carries on")]
+    [LoggerMessage(EventId = LogEvents.AudioTapFailed, Level = LogLevel.Error, Message = "An audio tap (review booth, transcription) failed on a chunk; the mood carries on")]
     public static partial void TapFailed(this ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = LogEvents.SinkFailed, Level = LogLevel.Error, Message = "Sink {Sink} failed; it keeps receiving results")]

@@ -26,6 +26,13 @@ public static class LogEvents
     public const int SourceCrashed = 206;
     public const int AudioTapFailed = 207;
 
+    // Live transcription (a stage after the mood; counts only, never words)
+    public const int TranscriptionStarted = 210;
+    public const int TranscriptionDropped = 211;
+    public const int TranscriptionFailed = 212;
+    public const int TranscriptionDone = 213;
+    public const int TranscriptionStopped = 214;
+
     // Indicators (LEDs)
     public const int IndicatorSelected = 300;
     public const int IndicatorFailed = 301;

@@ -17,6 +17,7 @@ using EdgeSentiment.Cli.Status;
 using EdgeSentiment.Cli.Tail;
 using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Cli.Transcribe;
+using EdgeSentiment.Cli.Transcripts;
 
 namespace EdgeSentiment.Cli.App;
 
@@ -39,6 +40,7 @@ public static class CliApp
         root.Subcommands.Add(TailCommand.Create(console));
         root.Subcommands.Add(HistoryCommand.Create(console));
         root.Subcommands.Add(SessionsCommand.Create(console));
+        root.Subcommands.Add(TranscriptsCommand.Create(console));
         root.Subcommands.Add(LedsCommand.Create(console));
         root.Subcommands.Add(BoothCommand.Create(console));
         root.Subcommands.Add(DoctorCommand.Create(console));

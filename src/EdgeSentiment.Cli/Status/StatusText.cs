@@ -40,6 +40,12 @@ public static class StatusText
         Line(output, "Windows", $"{pipeline.WindowsProcessed.ToString(c)} processed; {(dropped > 0 ? colors.Yellow(drops) : drops)}");
         Line(output, "  film", $"{pipeline.FilmWindows.ToString(c)} the film's, {pipeline.AudienceOverFilmWindows.ToString(c)} with the audience speaking over the film (0 without a soundtrack reference)");
 
+        if (status.Transcription is { } heard)
+        {
+            var lost = $"{heard.Dropped.ToString(c)} dropped (the recogniser was behind), {heard.Failed.ToString(c)} failed";
+            Line(output, "Transcripts", $"{heard.Transcribed.ToString(c)} utterances transcribed, kept sealed; {(heard.Dropped + heard.Failed > 0 ? colors.Yellow(lost) : lost)}; {heard.QueuedSeconds.ToString("0.0", c)} s queued");
+        }
+
         var store = status.Store;
         Line(output, "Store", $"{store.Path}, {DisplayText.Bytes(store.FileBytes)}, key {store.KeyId}");
         Line(output, "  records", string.Join(", ", store.Records.Select(r => $"{r.Key} {r.Value.ToString(c)}")));

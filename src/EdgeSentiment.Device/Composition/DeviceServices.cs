@@ -8,6 +8,7 @@ using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Device.Storage.Sealing;
+using EdgeSentiment.Device.Transcription;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -72,6 +73,9 @@ public static class DeviceServices
         services.TryAddSingleton<IndicatorSink>();
         services.AddSingleton<IMoodSink>(sp => sp.GetRequiredService<IndicatorSink>());
 
+        // Off unless Transcription:Enabled: the recogniser's worker, before the pipeline so it stops after it.
+        services.AddLiveTranscription(configuration);
+
         // Off unless Booth:Enabled: the review booth taps the audio and reads the windows.
         services.AddReviewBooth(configuration);
 
@@ -90,6 +94,7 @@ public static class DeviceServices
     /// <exception cref="OptionsValidationException">A configuration value is out of range or unknown.</exception>
     /// <exception cref="StoreKeyException">The store's key is missing, unsafe or not the database's.</exception>
     /// <exception cref="StoreOpenException">The database is held by another process or is not a result database.</exception>
+    /// <exception cref="TranscriptionException">Transcription is on and the recogniser or its models are not installed.</exception>
     public static void Prepare(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -104,11 +109,15 @@ public static class DeviceServices
         Check<ControlOptions>(services, failures);
         failures.AddRange(UnknownSettings.Find(services.GetRequiredService<IConfiguration>()));
         Check<BoothOptions>(services, failures);
+        Check<TranscriptionOptions>(services, failures);
         if (failures.Count == 0)
         {
             failures.AddRange(SharedPins(
                 services.GetRequiredService<IOptions<BoothOptions>>().Value,
                 services.GetRequiredService<IOptions<IndicatorOptions>>().Value));
+            failures.AddRange(TranscribedReviews(
+                services.GetRequiredService<IOptions<BoothOptions>>().Value,
+                services.GetRequiredService<IOptions<TranscriptionOptions>>().Value));
         }
 
         if (failures.Count > 0)
@@ -120,6 +129,7 @@ public static class DeviceServices
         // with its reason before the model is loaded.
         _ = services.GetRequiredService<IResultWriter>();
         _ = services.GetService<ReviewBooth>();
+        _ = services.GetService<TranscriptionWorker>();
         _ = services.GetRequiredService<PipelineService>();
     }
 
@@ -140,6 +150,19 @@ public static class DeviceServices
         if (Array.IndexOf(leds, booth.ButtonPin) >= 0)
         {
             yield return $"Booth:ButtonPin is {booth.ButtonPin}, a line the LEDs use (Indicator:*Pin); wire the button to a free GPIO line (e.g. 23) and set Booth:ButtonPin to it";
+        }
+    }
+
+    /// <summary>
+    /// Live transcription in a review booth would keep the words of every review in the device's store,
+    /// readable with the device's key, while the booth promises that only the studio can read a review.
+    /// </summary>
+    internal static IEnumerable<string> TranscribedReviews(BoothOptions booth, TranscriptionOptions transcription)
+    {
+        if (booth.Enabled && transcription.Enabled)
+        {
+            yield return "Transcription:Enabled is true together with Booth:Enabled: the reviews' words would be kept on the device, "
+                + "where only the studio may read a review; set one of them to false";
         }
     }
 

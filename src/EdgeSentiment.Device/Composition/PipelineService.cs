@@ -58,7 +58,7 @@ public sealed class PipelineService : IHostedService, IDisposable
             heartbeat,
             time,
             logger,
-            taps.SingleOrDefault());
+            AudioTaps.Of(taps));
     }
 
     public SentimentPipeline Pipeline => _pipeline;

@@ -1,7 +1,9 @@
 using EdgeSentiment.Core.Audio;
 using EdgeSentiment.Core.Inference;
+using EdgeSentiment.Core.Text;
 using EdgeSentiment.Device.Capture;
 using EdgeSentiment.Device.Pipeline;
+using EdgeSentiment.Device.Transcription;
 
 namespace EdgeSentiment.Device.Composition;
 
@@ -13,6 +15,8 @@ internal static class SettingFailures
 {
     private const string Model = $"{PipelineOptions.SectionName}:{nameof(PipelineOptions.Model)}";
     private const string CaptureFile = $"{CaptureOptions.SectionName}:{nameof(CaptureOptions.File)}";
+    private const string Transcription = $"{TranscriptionOptions.SectionName}:{nameof(TranscriptionOptions.Enabled)}";
+    private const string TextModel = $"{TranscriptionOptions.SectionName}:{nameof(TranscriptionOptions.TextModel)}";
 
     public static ModelLoadException ForModel(string path, ModelLoadException failure) => File.Exists(path)
         ? new ModelLoadException($"{Model}: {failure.Message}", failure)
@@ -24,5 +28,15 @@ internal static class SettingFailures
         ? new AudioFormatException($"{CaptureFile}: {failure.Message}", failure)
         : new AudioFormatException(
             $"{CaptureFile}: {path}: file not found; set {CaptureFile} to a WAV file (a relative path is looked up in the working folder, then beside the program)",
+            failure);
+
+    public static TranscriptionException ForRecogniser(TranscriptionException failure) => new(
+        $"{Transcription} is true, but {failure.Message.TrimEnd('.')}; or set {Transcription} to false",
+        failure);
+
+    public static ModelLoadException ForTextModel(string path, ModelLoadException failure) => File.Exists(path)
+        ? new ModelLoadException($"{Transcription} is true, but the text model {TextModel} cannot be used: {failure.Message}", failure)
+        : new ModelLoadException(
+            $"{Transcription} is true, but the text model {path} is missing ({TextModel}): set {TextModel} to an EdgeSentiment text model (.onnx, empty for the shipped models/{TextModelFiles.DefaultFileName}), reinstall the models folder, or set {Transcription} to false",
             failure);
 }

@@ -5,6 +5,7 @@ using EdgeSentiment.Device.Capture.PortAudio;
 using EdgeSentiment.Device.Configuration;
 using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Device.Storage.Sealing;
+using EdgeSentiment.Device.Transcription;
 using Microsoft.Extensions.Options;
 
 namespace EdgeSentiment.Device.Composition;
@@ -28,7 +29,7 @@ public static class StartErrors
         StoreKeyException or StoreOpenException => [$"error: result store: {exception.Message}"],
 
         // InvalidOperationException: a configuration value of the wrong type, or GPIO/PWM that is not there.
-        ModelLoadException or AudioFormatException or CaptureDeviceException or PortAudioException
+        ModelLoadException or TranscriptionException or AudioFormatException or CaptureDeviceException or PortAudioException
             or InvalidOperationException or IOException or UnauthorizedAccessException or PlatformNotSupportedException => [$"error: {exception.Message}"],
         _ => null,
     };

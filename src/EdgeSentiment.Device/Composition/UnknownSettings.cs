@@ -6,6 +6,7 @@ using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Transcription;
 using Microsoft.Extensions.Configuration;
 
 namespace EdgeSentiment.Device.Composition;
@@ -25,6 +26,7 @@ public static class UnknownSettings
         (MqttOptions.SectionName, typeof(MqttOptions)),
         (ControlOptions.SectionName, typeof(ControlOptions)),
         (BoothOptions.SectionName, typeof(BoothOptions)),
+        (TranscriptionOptions.SectionName, typeof(TranscriptionOptions)),
     ];
 
     /// <summary>Every key of the agent's sections, as <c>Section:Key</c>.</summary>

@@ -7,11 +7,12 @@ using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Device.Storage;
 using EdgeSentiment.Device.Storage.Sealing;
+using EdgeSentiment.Device.Transcription;
 using Microsoft.Extensions.Options;
 
 namespace EdgeSentiment.Device.Control;
 
-/// <summary>Gathers the status reply from the parts that already keep it: metrics, store, publisher, feed.</summary>
+/// <summary>Gathers the status reply from the parts that already keep it: metrics, store, publisher, feed, and the transcription's counts (never its words).</summary>
 public sealed class StatusReport
 {
     private const int FaultsShown = 5;
@@ -28,6 +29,7 @@ public sealed class StatusReport
     private readonly string _keyPath;
     private readonly CaptureInfo _capture;
     private readonly DateTimeOffset _started;
+    private readonly TranscriptionWorker? _transcription;
 
     public StatusReport(
         PipelineMetrics metrics,
@@ -39,7 +41,8 @@ public sealed class StatusReport
         IOptions<PipelineOptions> pipelineOptions,
         IOptions<CaptureOptions> captureOptions,
         IOptions<StoreOptions> storeOptions,
-        TimeProvider time)
+        TimeProvider time,
+        TranscriptionWorker? transcription = null)
     {
         ArgumentNullException.ThrowIfNull(pipelineOptions);
         ArgumentNullException.ThrowIfNull(captureOptions);
@@ -51,6 +54,7 @@ public sealed class StatusReport
         _publisher = publisher;
         _classifier = classifier;
         _time = time;
+        _transcription = transcription;
         _modelPath = Path.GetFullPath(pipelineOptions.Value.ModelPath());
         _keyPath = StoreKeyFile.ResolveForThisProcess(storeOptions.Value.KeyFile);
         _started = time.GetUtcNow();
@@ -108,7 +112,12 @@ public sealed class StatusReport
             RunningSession(),
             RecentFaults(now.UtcDateTime),
             Environment.ProcessId,
-            _capture);
+            _capture)
+        {
+            Transcription = _transcription is { } worker
+                ? new TranscriptionCounts(worker.Metrics.Transcribed, worker.Metrics.Dropped, worker.Metrics.Failed, Math.Round(worker.QueuedSeconds, 1))
+                : null,
+        };
     }
 
     /// <summary>The running session as stored (its aggregate is written when it ends), or null.</summary>

@@ -10,13 +10,14 @@ namespace EdgeSentiment.Device.Storage;
 /// A store kept in lists, for tests of the parts that write to a store; it records what it was given
 /// and can be told to fail writes like a full disk.
 /// </summary>
-public sealed class InMemoryResultStore : IResultWriter, IResultReader, IOutbox, IStoreMaintenance, IDisposable
+public sealed class InMemoryResultStore : IResultWriter, IResultReader, IOutbox, IStoreMaintenance, ITranscriptStore, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<Stored<WindowResult>> _windows = [];
     private readonly List<Stored<MinuteSummary>> _minutes = [];
     private readonly List<Stored<ScreeningSession>> _sessions = [];
     private readonly List<Stored<DeviceEvent>> _events = [];
+    private readonly List<Stored<TranscriptRecord>> _transcripts = [];
     private readonly List<OutboxEntry> _outbox = [];
     private long _failedWrites;
 
@@ -33,6 +34,8 @@ public sealed class InMemoryResultStore : IResultWriter, IResultReader, IOutbox,
     public IReadOnlyList<Stored<ScreeningSession>> Sessions => Snapshot(_sessions);
 
     public IReadOnlyList<Stored<DeviceEvent>> Events => Snapshot(_events);
+
+    public IReadOnlyList<Stored<TranscriptRecord>> Transcripts => Snapshot(_transcripts);
 
     /// <inheritdoc/>
     public long Dropped => 0;
@@ -152,6 +155,15 @@ public sealed class InMemoryResultStore : IResultWriter, IResultReader, IOutbox,
 
     public IReadOnlyList<Stored<DeviceEvent>> ReadEvents(DateTime fromUtc, DateTime toUtc) => Between(_events, fromUtc, toUtc);
 
+    public bool AppendTranscript(TranscriptRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var stored = new Stored<TranscriptRecord>(Guid.CreateVersion7(), record.StartUtc, record);
+        return Write(() => _transcripts.Add(stored));
+    }
+
+    public IReadOnlyList<Stored<TranscriptRecord>> ReadTranscripts(DateTime fromUtc, DateTime toUtc) => Between(_transcripts, fromUtc, toUtc);
+
     public RetentionReport ApplyRetention(DateTime nowUtc) => new(nowUtc, 0, 0, 0, false, 0, 0);
 
     public StoreStatus GetStatus()
@@ -164,6 +176,7 @@ public sealed class InMemoryResultStore : IResultWriter, IResultReader, IOutbox,
                 [StoreCollections.Minutes] = _minutes.Count,
                 [StoreCollections.Sessions] = _sessions.Count,
                 [StoreCollections.Events] = _events.Count,
+                [StoreCollections.Transcripts] = _transcripts.Count,
                 [StoreCollections.Outbox] = _outbox.Count,
             };
             return new StoreStatus("memory", "none", 0, counts, FailWrites, _failedWrites, 0, 0, 0, null);

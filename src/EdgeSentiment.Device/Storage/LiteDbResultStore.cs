@@ -19,7 +19,7 @@ namespace EdgeSentiment.Device.Storage;
 /// the summaries that could not be written wait in memory (bounded) and are written under the same
 /// ids once writes succeed again.
 /// </summary>
-public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, IStoreMaintenance, IDisposable
+public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, IStoreMaintenance, ITranscriptStore, IDisposable
 {
     // Four hours of minutes wait in memory for the disk; past that the oldest go, counted and logged.
     /// <summary>Minute summaries kept in memory while writes fail; beyond it the oldest is dropped and counted.</summary>
@@ -212,6 +212,24 @@ public sealed class LiteDbResultStore : IResultWriter, IResultReader, IOutbox, I
         return TryWrite(db => Collection(db, StoreCollections.Events)
             .Upsert(Guid.CreateVersion7(), deviceEvent.TimeUtc, payload, (int)deviceEvent.Kind));
     }
+
+    public bool AppendTranscript(TranscriptRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(record, StoreJson.Default.TranscriptRecord);
+        try
+        {
+            return TryWrite(db => Collection(db, StoreCollections.Transcripts).Upsert(Guid.CreateVersion7(), record.StartUtc, payload));
+        }
+        finally
+        {
+            // The words are personal data: the clear copy does not wait in freed memory for the collector.
+            Array.Clear(payload);
+        }
+    }
+
+    public IReadOnlyList<Stored<TranscriptRecord>> ReadTranscripts(DateTime fromUtc, DateTime toUtc) =>
+        ReadBetween(StoreCollections.Transcripts, fromUtc, toUtc, StoreJson.Default.TranscriptRecord, (_, value) => value);
 
     public IReadOnlyList<OutboxEntry> PeekOldest(int count)
     {

@@ -7,9 +7,10 @@ public static class StoreCollections
     public const string Minutes = "minutes";
     public const string Sessions = "sessions";
     public const string Events = "events";
+    public const string Transcripts = "transcripts";
     public const string Outbox = "outbox";
     public const string Meta = "meta";
 
     /// <summary>Every collection that holds sealed records, oldest-first removal order for the size limit.</summary>
-    public static IReadOnlyList<string> Sealed { get; } = [Windows, Events, Minutes, Sessions, Outbox];
+    public static IReadOnlyList<string> Sealed { get; } = [Windows, Transcripts, Events, Minutes, Sessions, Outbox];
 }

@@ -8,5 +8,6 @@ namespace EdgeSentiment.Device.Storage;
 [JsonSerializable(typeof(WindowResult))]
 [JsonSerializable(typeof(MinuteSummary))]
 [JsonSerializable(typeof(ScreeningSession))]
+[JsonSerializable(typeof(TranscriptRecord))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class StoreJson : JsonSerializerContext;

@@ -17,7 +17,7 @@ internal static class StoreRetention
     {
         var cutoff = nowUtc.AddDays(-options.RetentionDays);
         var expired = 0;
-        foreach (var name in new[] { StoreCollections.Windows, StoreCollections.Minutes, StoreCollections.Sessions, StoreCollections.Events })
+        foreach (var name in new[] { StoreCollections.Windows, StoreCollections.Transcripts, StoreCollections.Minutes, StoreCollections.Sessions, StoreCollections.Events })
         {
             expired += db.GetCollection(name).DeleteMany(Query.LT(SealedCollection.Time, cutoff));
         }

@@ -15,8 +15,8 @@ public static class StoreServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates <c>Store</c>, registers the LiteDB store (opened at start) as
-    /// <see cref="IResultWriter"/>, <see cref="IResultReader"/>, <see cref="IOutbox"/> and
-    /// <see cref="IStoreMaintenance"/>, <see cref="ResultStoreSink"/>, its place among the pipeline's
+    /// <see cref="IResultWriter"/>, <see cref="IResultReader"/>, <see cref="IOutbox"/>,
+    /// <see cref="IStoreMaintenance"/> and <see cref="ITranscriptStore"/>, <see cref="ResultStoreSink"/>, its place among the pipeline's
     /// sinks and the maintenance service.
     /// </summary>
     public static IServiceCollection AddResultStore(this IServiceCollection services, IConfiguration configuration)
@@ -52,6 +52,7 @@ public static class StoreServiceCollectionExtensions
         services.TryAddSingleton<IResultReader>(provider => provider.GetRequiredService<LiteDbResultStore>());
         services.TryAddSingleton<IOutbox>(provider => provider.GetRequiredService<LiteDbResultStore>());
         services.TryAddSingleton<IStoreMaintenance>(provider => provider.GetRequiredService<LiteDbResultStore>());
+        services.TryAddSingleton<ITranscriptStore>(provider => provider.GetRequiredService<LiteDbResultStore>());
         services.TryAddSingleton<ResultStoreSink>();
         services.AddSingleton<IMoodSink, StoreMoodSink>();
         services.AddHostedService<StoreMaintenanceService>();

@@ -46,6 +46,18 @@ public sealed class StatusTextTests
         Assert.Contains("last window speech, positive, over the film", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Write_TranscriptionOn_CountsUtterancesOnly()
+    {
+        var text = Render(Reply(droppedSummaries: 0) with { Transcription = new TranscriptionCounts(42, 3, 1, 12.5) });
+
+        Assert.Contains("Transcripts  42 utterances transcribed, kept sealed; 3 dropped (the recogniser was behind), 1 failed; 12.5 s queued", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_TranscriptionOff_HasNoTranscriptsLine() =>
+        Assert.DoesNotContain("Transcripts", Render(Reply(droppedSummaries: 0)), StringComparison.Ordinal);
+
     private static string Render(StatusReply reply)
     {
         using var output = new StringWriter();

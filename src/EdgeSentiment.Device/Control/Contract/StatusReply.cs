@@ -17,4 +17,8 @@ public sealed record StatusReply(
     SessionRow? Session,
     IReadOnlyList<FaultRow> RecentFaults,
     int ProcessId,
-    CaptureInfo Capture);
+    CaptureInfo Capture)
+{
+    /// <summary>The live transcription's counts; null while <c>Transcription:Enabled</c> is false.</summary>
+    public TranscriptionCounts? Transcription { get; init; }
+}

@@ -1,8 +1,7 @@
 using EdgeSentiment.Core.Analysis;
-using EdgeSentiment.Core.Fusion;
 using EdgeSentiment.Core.Text;
 
-namespace EdgeSentiment.Cli.Analyze;
+namespace EdgeSentiment.Core.Fusion;
 
 /// <summary>The shipped text sentiment model as the fusion's words.</summary>
 public sealed class TextModelWords : ITextSentiment

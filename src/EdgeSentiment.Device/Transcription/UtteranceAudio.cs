@@ -1,0 +1,9 @@
+using EdgeSentiment.Core.Analysis;
+
+namespace EdgeSentiment.Device.Transcription;
+
+/// <summary>One utterance waiting for the recogniser: its samples (in RAM only, cleared once transcribed), when it started and what the voice said.</summary>
+public sealed record UtteranceAudio(DateTime StartUtc, Utterance Utterance, SentimentScores Voice, float[] Samples)
+{
+    public double Seconds => Utterance.Duration.TotalSeconds;
+}

@@ -1,0 +1,197 @@
+using EdgeSentiment.Core.Inference;
+using EdgeSentiment.Device.Booth.Age;
+using EdgeSentiment.Device.Composition;
+using EdgeSentiment.Device.Control;
+using EdgeSentiment.Device.Control.Contract;
+using EdgeSentiment.Device.Pipeline;
+using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Storage.Sealing;
+using EdgeSentiment.Device.Transcription;
+using EdgeSentiment.Device.Transcription.PocketSphinx;
+using EdgeSentiment.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
+using Xunit.Abstractions;
+
+namespace EdgeSentiment.Device.Tests.Composition;
+
+/// <summary>The agent with <c>Transcription</c> off (the default) and on, from its command line to its store.</summary>
+public sealed class LiveTranscriptionAgentTests(ITestOutputHelper output)
+{
+    private const string Sentence = "the movie was wonderful and the acting was great";
+    private static readonly TimeSpan Generous = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public void AddDevice_TranscriptionOff_RegistersNothingThatTranscribes()
+    {
+        using var folder = new TempFolder();
+        using var host = DeviceHost.CreateBuilder(Args(folder, RepositoryPaths.Sample("neutral.wav")), folder.PathOf("no-config")).Build();
+
+        Assert.Null(host.Services.GetService<TranscriptionWorker>());
+        Assert.Null(host.Services.GetService<LiveTranscription>());
+        Assert.DoesNotContain(host.Services.GetServices<IAudioTap>(), tap => tap is LiveTranscription);
+        Assert.DoesNotContain(host.Services.GetServices<IMoodSink>(), sink => sink is LiveTranscription);
+    }
+
+    [Fact]
+    public void StatusReport_TranscriptionOnAndOff_CountsOnlyWhenOn()
+    {
+        using var folder = new TempFolder();
+        using (var off = DeviceHost.CreateBuilder(Args(folder, RepositoryPaths.Sample("neutral.wav")), folder.PathOf("no-config")).Build())
+        {
+            Assert.Null(off.Services.GetRequiredService<StatusReport>().Build().Transcription);
+        }
+
+        using var on = DeviceHost.CreateBuilder(
+            [.. Args(folder, RepositoryPaths.Sample("neutral.wav")), "--Transcription:Enabled", "true"], folder.PathOf("no-config")).Build();
+        Assert.Equal(new TranscriptionCounts(0, 0, 0, 0), on.Services.GetRequiredService<StatusReport>().Build().Transcription);
+    }
+
+    [Fact]
+    public async Task RunAsync_TranscriptionOnInAReviewBooth_Exits78BeforeAnythingIsRecorded()
+    {
+        using var folder = new TempFolder();
+        using var error = new StringWriter();
+        using var studio = AgeIdentity.Generate();
+
+        var code = await AgentRunner.RunAsync(
+            () => DeviceHost.CreateBuilder(
+                [
+                    .. Args(folder, RepositoryPaths.Sample("neutral.wav")),
+                    "--Transcription:Enabled", "true",
+                    "--Booth:Enabled", "true",
+                    "--Booth:ButtonPin", "-1",
+                    "--Booth:SpoolFolder", folder.PathOf("spool"),
+                    "--Booth:Recipients:0", studio.Recipient.ToString(),
+                ],
+                folder.PathOf("no-config")).Build(),
+            error).WaitAsync(Generous);
+
+        Assert.Equal(78, code);
+        Assert.StartsWith(
+            "error: Transcription:Enabled is true together with Booth:Enabled: the reviews' words would be kept on the device, where only the studio may read a review",
+            error.ToString(),
+            StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.PathOf("state/results.db")), "the store must not be opened");
+    }
+
+    [Fact]
+    public async Task RunAsync_TranscriptionOnWithoutItsTextModel_Exits78NamingTheSettingAndTheFile()
+    {
+        using var folder = new TempFolder();
+        using var error = new StringWriter();
+        var missing = folder.PathOf("missing-text.onnx");
+
+        var code = await AgentRunner.RunAsync(
+            () => DeviceHost.CreateBuilder(
+                [.. Args(folder, RepositoryPaths.Sample("neutral.wav")), "--Transcription:Enabled", "true", "--Transcription:TextModel", missing],
+                folder.PathOf("no-config")).Build(),
+            error).WaitAsync(Generous);
+
+        Assert.Equal(78, code);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: Transcription:Enabled is true, but the text model {missing} is missing (Transcription:TextModel)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_TranscriptionOnWithAMissingReviewModel_Exits78NamingIt()
+    {
+        using var folder = new TempFolder();
+        using var error = new StringWriter();
+        var missing = folder.PathOf("review-lm.arpa");
+
+        var code = await AgentRunner.RunAsync(
+            () => DeviceHost.CreateBuilder(
+                [.. Args(folder, RepositoryPaths.Sample("neutral.wav")), "--Transcription:Enabled", "true", "--Transcription:ReviewLanguageModel", missing],
+                folder.PathOf("no-config")).Build(),
+            error).WaitAsync(Generous);
+
+        Assert.Equal(78, code);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: Transcription:Enabled is true, but the review language model is missing ({missing})", line, StringComparison.Ordinal);
+        Assert.EndsWith("; or set Transcription:Enabled to false", line.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_RecogniserNotInstalled_IsOneLineWithTheDebianPackagesAndTheSetting()
+    {
+        var missing = Assert.Throws<TranscriptionException>(() => PocketSphinxLibrary.Require(successor: "libpocketsphinx-absent.so.5", library: "libpocketsphinx.so.3-absent"));
+
+        var lines = StartErrors.Describe(SettingFailures.ForRecogniser(missing));
+
+        Assert.Equal(
+            "error: Transcription:Enabled is true, but speech recognition is not installed (libpocketsphinx.so.3-absent not found): install the Debian packages "
+                + "libpocketsphinx3 and pocketsphinx-en-us (apt-get install libpocketsphinx3 pocketsphinx-en-us); or set Transcription:Enabled to false",
+            Assert.Single(lines!));
+    }
+
+    // Real PocketSphinx, the shipped voice and text models, the LiteDB store: a spoken review played
+    // through the agent once ends up as sealed transcripts, readable with the key.
+    [Fact]
+    public async Task RunAsync_TranscriptionOnOverASpokenReview_StoresItsWordsSealed()
+    {
+        using var folder = new TempFolder();
+        var wav = folder.PathOf("review.wav");
+        EspeakNg.Speak(Sentence, wav);
+        using var error = new StringWriter();
+        using var logs = new FakeLoggerProvider();
+
+        var code = await AgentRunner.RunAsync(
+            () =>
+            {
+                // The sinks and the recogniser get longer than by default to take the last windows and decode
+                // the last utterance: on a loaded test machine that can take longer than on an idle board.
+                var builder = DeviceHost.CreateBuilder(
+                    [.. Args(folder, wav), "--Transcription:Enabled", "true", "--Pipeline:DrainSeconds", "15"], folder.PathOf("no-config"));
+                builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
+                return builder.Build();
+            },
+            error).WaitAsync(Generous);
+
+        foreach (var line in logs.Collector.GetSnapshot())
+        {
+            output.WriteLine($"{line.Level} [{line.Id.Id}] {line.Message}");
+        }
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error.ToString());
+        var keyPath = folder.PathOf("state/edgesentiment.key");
+        using var key = StoreKeyFile.Load(keyPath);
+        using var store = LiteDbResultStore.OpenReadOnly(
+            new StoreOptions { DatabasePath = folder.PathOf("state/results.db"), KeyFile = keyPath }, key, keyPath, NullLogger.Instance, TimeProvider.System);
+        var records = store.ReadTranscripts(DateTime.MinValue, DateTime.MaxValue);
+        foreach (var record in records)
+        {
+            output.WriteLine($"{record.Value.Seconds:0.0} s: \"{record.Value.Text}\" ({record.Value.FusedLabel}, words used {record.Value.WordsUsed})");
+        }
+
+        var heard = Assert.Single(records).Value;
+
+        // Whatever the agent logged, down to Debug, holds none of the words it heard.
+        foreach (var word in heard.Text.Split(' ').Where(w => w is "movie" or "wonderful" or "acting" or "great"))
+        {
+            Assert.DoesNotContain(logs.Collector.GetSnapshot(), line => line.Message.Contains(word, StringComparison.OrdinalIgnoreCase));
+        }
+
+        Assert.Contains(heard.Text.Split(' '), word => word is "movie" or "wonderful" or "acting" or "great");
+        Assert.Equal(heard.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length, heard.WordCount);
+        Assert.InRange(heard.Seconds, 2.0, 10.0);
+        Assert.Equal(heard.WordCount > 0, heard.Words is not null);
+    }
+
+    // The recording plays once, as fast as it reads, and the agent stops itself at its end.
+    private static string[] Args(TempFolder folder, string wav) =>
+    [
+        "--Capture:Source", "File",
+        "--Capture:File", wav,
+        "--Capture:Loop", "false",
+        "--Capture:RealTime", "false",
+        "--Pipeline:Model", Path.Combine(RepositoryPaths.Models, ModelFiles.DefaultFileName),
+        "--Store:DatabasePath", folder.PathOf("state/results.db"),
+        "--Store:KeyFile", folder.PathOf("state/edgesentiment.key"),
+        "--Store:CreateKeyIfMissing", "true",
+        "--Control:Enabled", "false",
+    ];
+}

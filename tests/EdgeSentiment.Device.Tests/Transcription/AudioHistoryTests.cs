@@ -1,0 +1,40 @@
+using EdgeSentiment.Device.Transcription;
+
+namespace EdgeSentiment.Device.Tests.Transcription;
+
+public sealed class AudioHistoryTests
+{
+    [Fact]
+    public void TryCopy_SamplesAcrossTheRingsEnd_AreReadInOrder()
+    {
+        var history = new AudioHistory(10);
+        history.Write(Ramp(0, 7), 0);
+        history.Write(Ramp(7, 6), 7);
+
+        var copy = new float[5];
+        Assert.True(history.TryCopy(8, copy));
+
+        Assert.Equal(Ramp(8, 5), copy);
+    }
+
+    [Fact]
+    public void TryCopy_SamplesAlreadyOverwritten_IsFalse()
+    {
+        var history = new AudioHistory(10);
+        history.Write(Ramp(0, 25), 0);
+
+        Assert.False(history.TryCopy(14, new float[4]));
+        Assert.True(history.TryCopy(15, new float[4]));
+    }
+
+    [Fact]
+    public void TryCopy_SamplesNotYetReceived_IsFalse()
+    {
+        var history = new AudioHistory(10);
+        history.Write(Ramp(0, 5), 0);
+
+        Assert.False(history.TryCopy(3, new float[4]));
+    }
+
+    private static float[] Ramp(int from, int count) => [.. Enumerable.Range(from, count).Select(i => (float)i)];
+}
