@@ -14,11 +14,15 @@ public sealed class TranscriptionOptions
     /// <summary>Off by default: nothing is transcribed unless the operator turns it on.</summary>
     public bool Enabled { get; set; }
 
-    /// <summary>A movie-review language model (ARPA or binary) interpolated with Debian's general one; empty for none.</summary>
-    public string ReviewLanguageModel { get; set; } = "";
+    /// <summary>
+    /// A movie-review language model (ARPA or binary) interpolated with Debian's general one; by
+    /// default the shipped one, alone (<see cref="ReviewWeight"/> 1), as <c>transcribe</c> decodes
+    /// (docs/asr-card.md); empty for Debian's general model alone.
+    /// </summary>
+    public string ReviewLanguageModel { get; set; } = "models/review-lm.arpa";
 
-    /// <summary>The review model's share of the interpolation, in (0, 1]; 1 decodes with it alone.</summary>
-    public double ReviewWeight { get; set; } = 0.5;
+    /// <summary>The review model's share of the interpolation, in (0, 1]; 1 (the default) decodes with it alone.</summary>
+    public double ReviewWeight { get; set; } = 1;
 
     /// <summary>The text sentiment model; empty for the shipped one in <c>models/</c>.</summary>
     public string TextModel { get; set; } = "";
