@@ -1,4 +1,5 @@
 using EdgeSentiment.Core.Audio;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Core.Tests.Audio;
 
@@ -52,6 +53,23 @@ public sealed class DriftCompensatorTests
 
         // Without following the drift the delay would wander by 400 ppm: 72 ms over the last three minutes.
         Assert.True(delays.Max() - delays.Min() < 0.004, $"delay wandered {(delays.Max() - delays.Min()) * 1000:F1} ms");
+    }
+
+    [Fact]
+    public void WriteAndRead_Steady_AllocateNothing()
+    {
+        var drift = new DriftCompensator(Rate, 0.2);
+        var chunk = new float[Chunk];
+        var output = new float[Chunk];
+        var seconds = 0.0;
+        drift.Write(new float[4000], TimeSpan.Zero);
+
+        Assert.Equal(0, Allocations.FewestBytes(() =>
+        {
+            seconds += 0.1;
+            drift.Write(chunk, TimeSpan.FromSeconds(seconds));
+            drift.Read(output, TimeSpan.FromSeconds(seconds));
+        }));
     }
 
     [Fact]
