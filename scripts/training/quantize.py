@@ -11,7 +11,7 @@ stays float: the log-mel range is too wide for 8 bits before it is normalised.
 import numpy as np
 import onnx
 import torch
-from onnx import helper, numpy_helper, TensorProto
+from onnx import helper, numpy_helper
 from torch import nn
 
 QUANTIZED_OPS = ("Conv", "Gemm")
