@@ -69,6 +69,7 @@ class FitConfig:
     patience: int = _option(15, "epochs without a better selection UAR before stopping")
     batch: int = _option(32, "windows per step")
     passes: int = _option(3, "random crops of each clip per epoch")
+    manifest_passes: int = _option(0, "random crops of each --manifest clip per epoch (0: as --passes)")
     lr: float = _option(3e-3, "peak learning rate (one-cycle)")
     weight_decay: float = _option(1e-3, "AdamW weight decay")
     label_smoothing: float = _option(0.05, "label smoothing of the class-weighted loss")

@@ -107,6 +107,18 @@ def add_channel(config, x, rng, centres):
     return x
 
 
+def epoch_passes(fit, corpora):
+    """How many random crops of each clip an epoch takes: --passes for RAVDESS, --manifest-passes
+    (when set) for the clips of a --manifest corpus."""
+    manifest = fit.manifest_passes or fit.passes
+    return np.array([fit.passes if c == "ravdess" else manifest for c in corpora], dtype=np.int64)
+
+
+def epoch_order(passes, rng):
+    """One epoch's clip indices, each clip passes[i] times, in a random order."""
+    return rng.permutation(np.repeat(np.arange(len(passes)), passes))
+
+
 def train(config, data, validation_sets, log=print, keep_last=False, extensions=None):
     """Trains one network of config on data (a TrainingData: every version of each training
     clip, its label, emotion and speaker; the window length and silence floor; noise templates and
@@ -126,7 +138,8 @@ def train(config, data, validation_sets, log=print, keep_last=False, extensions=
     labels = np.asarray(data.labels)
     objective, emotions = objective_for(config, model, labels, data.emotions)
     batch = fit.batch
-    steps_per_epoch = (len(labels) * fit.passes + batch - 1) // batch
+    passes = epoch_passes(fit, data.corpora)
+    steps_per_epoch = (int(passes.sum()) + batch - 1) // batch
     total_steps = fit.epochs * steps_per_epoch
     current = {"idx": np.zeros(0, dtype=np.int64)}
     speakers = sorted(set(data.speakers), key=speaker_key)
@@ -149,7 +162,7 @@ def train(config, data, validation_sets, log=print, keep_last=False, extensions=
     for epoch in range(1, fit.epochs + 1):
         started = time.time()
         model.train()
-        order = np.concatenate([rng.permutation(len(labels)) for _ in range(fit.passes)])
+        order = epoch_order(passes, rng)
         total = 0.0
         for s in range(0, len(order), batch):
             idx = order[s:s + batch]

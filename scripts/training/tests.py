@@ -242,6 +242,17 @@ def selection_figures_are_given_per_corpus_and_pooled():
     assert figures["baved"]["uar_present"] == 0.5 and figures["baved"]["uar"] == round(1 / 3, 4), figures["baved"]
 
 
+@test
+def manifest_passes_set_how_often_each_corpus_is_seen_per_epoch():
+    from .fit import epoch_order, epoch_passes
+    corpora = ["ravdess", "ravdess", "nemo", "aesdd"]
+    fit = configuration.TrainConfig().replace(passes=3, manifest_passes=1).fit
+    order = epoch_order(epoch_passes(fit, corpora), np.random.default_rng(0))
+    assert np.bincount(order).tolist() == [3, 3, 1, 1], order
+    unset = configuration.TrainConfig().replace(passes=2).fit
+    assert epoch_passes(unset, corpora).tolist() == [2, 2, 2, 2]
+
+
 def main():
     torch.set_num_threads(1)
     failed = 0
