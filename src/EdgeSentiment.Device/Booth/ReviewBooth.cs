@@ -423,6 +423,7 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
         review.Sealed = true;
         review.Wait?.Dispose();
         _closing.Remove(review);
+        ForgetAudioWhenIdle();
         var recording = review.Recording;
         using (recording)
         {
@@ -468,10 +469,20 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
         }
     }
 
+    /// <summary>Once no review is recording or waiting for its words, their audio leaves RAM too.</summary>
+    private void ForgetAudioWhenIdle()
+    {
+        if (_recording is null && _closing.Count == 0)
+        {
+            _words?.History.Clear();
+        }
+    }
+
     private void Failed(OpenReview review, Exception e)
     {
         review.Sealed = true;
         review.Recording.Dispose();
+        ForgetAudioWhenIdle();
         BoothLog.SealFailed(_logger, review.Recording.Id, e);
         List(DeviceEventKind.ReviewDiscarded, $"review {review.Recording.Id} could not be sealed and was discarded whole: {e.Message}");
     }
@@ -487,6 +498,7 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
         review.Sealed = true;
         var recording = review.Recording;
         recording.Dispose();
+        ForgetAudioWhenIdle();
         BoothLog.SealFailed(_logger, recording.Id, reason);
         List(DeviceEventKind.ReviewDiscarded, $"review {recording.Id} could not be recorded and was discarded whole: {reason.Message}");
         SetState(BoothState.Idle);

@@ -39,6 +39,7 @@ public sealed class ReviewWordsTests : IDisposable
     private readonly BoothOptions _options = new() { Enabled = true, EndOfSpeechSeconds = 10, MaxReviewSeconds = 60, WordsWaitSeconds = WaitSeconds };
     private readonly ReviewSpool _spool;
     private readonly ReviewBooth _booth;
+    private readonly UtteranceHandoff _words;
     private long _written;
 
     public ReviewWordsTests()
@@ -48,8 +49,8 @@ public sealed class ReviewWordsTests : IDisposable
         _worker.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         _options.Recipients.Add(_studio.Recipient.ToString());
         _spool = new ReviewSpool(_folder.PathOf("reviews"), 10_000_000, [_studio.Recipient]);
-        var words = new UtteranceHandoff(_worker, new AudioHistory(50 * Rate));
-        _booth = new ReviewBooth(_spool, _options, "foyer-1", Rate, _time, _logger, _store, words);
+        _words = new UtteranceHandoff(_worker, new AudioHistory(50 * Rate));
+        _booth = new ReviewBooth(_spool, _options, "foyer-1", Rate, _time, _logger, _store, _words);
     }
 
     public void Dispose()
@@ -94,6 +95,9 @@ public sealed class ReviewWordsTests : IDisposable
         Assert.Equal(2, words.GetProperty("wordsUsedIn").GetInt32());
         Assert.Equal("negative", words.GetProperty("overall").GetProperty("label").GetString());
         Assert.Equal(expected.Scores.Negative, words.GetProperty("overall").GetProperty("negative").GetSingle(), 5);
+
+        // Sealed, and nothing else open: the review's audio is gone from RAM too.
+        Assert.False(_words.History.TryCopy(2 * Rate, new float[Rate]));
     }
 
     [Fact]
