@@ -122,6 +122,33 @@ public sealed class ReviewWordsTests : IDisposable
     }
 
     [Fact]
+    public async Task Press_NextReviewWhileTheLastWaitsForItsWords_EachGetsItsOwnWords()
+    {
+        _transcriber.Hold();
+        RecordTwoUtterances();
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        // The next review, 6 to 10 s of the stream, while the first one's words are still with the recogniser.
+        Assert.Equal(BoothState.Recording, _booth.Press());
+        Audio(until: 10.0);
+        Window(6.5, speech: true);
+        Window(7.0, speech: true);
+        Window(8.0, speech: false);
+        _booth.Stop(BoothStopReason.Stopped);
+        Window(10.0, speech: false);
+        Assert.Equal(2, _booth.Closing);
+        _transcriber.Release();
+
+        Assert.True(await Eventually.Within(Patience, () => _spool.Waiting().Count == 2));
+        var offsets = _spool.Waiting()
+            .Select(id => Document(id).GetProperty("words").GetProperty("utterances").EnumerateArray()
+                .Select(u => (u.GetProperty("startSeconds").GetDouble(), u.GetProperty("endSeconds").GetDouble())).ToList())
+            .ToList();
+        Assert.Equal([(0.0, 3.0), (3.5, 5.0)], offsets[0]);
+        Assert.Equal([(0.5, 3.0)], offsets[1]);
+    }
+
+    [Fact]
     public async Task Stop_WindowStillOnItsWay_LandsInTheDocument()
     {
         RecordTwoUtterances();
@@ -186,8 +213,7 @@ public sealed class ReviewWordsTests : IDisposable
     {
         RecordTwoUtterances();
 
-        Assert.True(await Eventually.Within(Patience, () => _spool.Waiting().Count == 1));
-        Assert.Equal(2, _metrics.Transcribed);
+        Assert.True(await Eventually.Within(Patience, () => _spool.Waiting().Count == 1 && _metrics.Transcribed == 2));
         Assert.Empty(_store.Transcripts);
 
         // The store lists the review's fate, never what was said.
