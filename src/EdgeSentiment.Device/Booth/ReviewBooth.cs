@@ -12,11 +12,10 @@ namespace EdgeSentiment.Device.Booth;
 /// The booth's one review at a time: a press (or <c>booth start</c>) opens a review in the spool,
 /// audio is appended only while it is open, and a second press, a stretch without speech or the
 /// time limit seals it. Audio that arrives while no review is open is not kept anywhere: nothing
-/// is recorded before the button is pressed.
-/// With transcription the review's audio also goes to a ring in RAM, its
-/// utterances to the recogniser, and their words come back to the review alone: its audio is sealed
-/// when it ends, its document once every utterance has come back, the windows still on their way
-/// have arrived, or <see cref="BoothOptions.WordsWaitSeconds"/> have passed, whichever is first.
+/// is recorded before the button is pressed. With transcription a review's audio also goes to a ring
+/// in RAM, its utterances to the recogniser, and their words come back to that review alone: its
+/// audio is sealed when it ends, its document once every utterance has come back and the windows
+/// still on their way have arrived, or once <see cref="BoothOptions.WordsWaitSeconds"/> have passed.
 /// </summary>
 public sealed class ReviewBooth : IAudioTap, IDisposable
 {
@@ -40,7 +39,7 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
     /// <param name="device">The device's name, in each review's id and document.</param>
     /// <param name="sampleRate">The rate of the audio the tap delivers.</param>
     /// <param name="time">The clock of the reviews' start times.</param>
-    /// <param name="logger">The booth's log (events 800-805).</param>
+    /// <param name="logger">The booth's log (events 800-806).</param>
     /// <param name="store">Where each review's fate (sealed, delivered, discarded, refused) is listed; its id, length and size, never its content.</param>
     /// <param name="words">With transcription: where the reviews' utterances go to the recogniser; null leaves the words out.</param>
     public ReviewBooth(ReviewSpool spool, BoothOptions options, string device, int sampleRate, TimeProvider time, ILogger logger, IResultWriter? store = null, UtteranceHandoff? words = null)
