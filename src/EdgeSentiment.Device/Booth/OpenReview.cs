@@ -13,6 +13,8 @@ namespace EdgeSentiment.Device.Booth;
 internal sealed class OpenReview(ReviewRecording recording, UtteranceTracker? tracker, Action<OpenReview, UtteranceAudio, TranscriptRecord?> answered)
     : IUtteranceReceiver
 {
+    private bool _sealed;
+
     public ReviewRecording Recording { get; } = recording;
 
     /// <summary>The review's utterance tracking; null with transcription off.</summary>
@@ -46,7 +48,14 @@ internal sealed class OpenReview(ReviewRecording recording, UtteranceTracker? tr
     /// <summary>A window beyond the review's end has come: every window of the review has been seen.</summary>
     public bool CaughtUp { get; set; }
 
-    public bool Sealed { get; set; }
+    /// <summary>The document is sealed (or the review discarded): words that come now go nowhere. Read by the worker without the booth's lock.</summary>
+    public bool Sealed
+    {
+        get => Volatile.Read(ref _sealed);
+        set => Volatile.Write(ref _sealed, value);
+    }
+
+    public bool Wants => !Sealed;
 
     public BoothStopReason Reason { get; set; }
 

@@ -9,6 +9,9 @@ namespace EdgeSentiment.Device.Transcription;
 /// </summary>
 public interface IUtteranceReceiver
 {
+    /// <summary>False once the words would come too late (the review was sealed without them): the worker skips the utterance.</summary>
+    bool Wants { get; }
+
     /// <summary>The utterance's words, text scores and fused verdict.</summary>
     void Transcribed(UtteranceAudio utterance, TranscriptRecord record);
 

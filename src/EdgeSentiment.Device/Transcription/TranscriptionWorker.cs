@@ -187,6 +187,11 @@ public sealed class TranscriptionWorker : IHostedService, IDisposable
                     CountDropped(utterance.Seconds, "the agent stopped first");
                     utterance.Receiver?.NotTranscribed(utterance);
                 }
+                else if (utterance.Receiver is { Wants: false })
+                {
+                    // Its review was sealed without it (the wait ran out, the agent is stopping): no time is spent on it.
+                    CountDropped(utterance.Seconds, "its review was sealed first");
+                }
                 else
                 {
                     Handle(utterance);
