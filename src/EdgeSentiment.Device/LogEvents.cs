@@ -92,4 +92,5 @@ public static class LogEvents
     public const int BoothInterruptedRemoved = 803;
     public const int BoothSealFailed = 804;
     public const int BoothButtonUnavailable = 805;
+    public const int BoothWordsIncomplete = 806;
 }

@@ -66,6 +66,11 @@ public static class BoothCommand
             output.WriteLine(string.Create(c, $"Last sealed: {last} ({reply.LastSealedSeconds:0.0} s)."));
         }
 
+        if (reply.AwaitingWords > 0)
+        {
+            output.WriteLine(string.Create(c, $"{reply.AwaitingWords} review(s) ended, their audio sealed, their document waiting for their words (at most Booth:WordsWaitSeconds)."));
+        }
+
         foreach (var row in reply.History)
         {
             output.WriteLine($"  {DisplayText.Date(row.TimeUtc)}  {row.Detail}");

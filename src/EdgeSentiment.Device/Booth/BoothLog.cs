@@ -20,6 +20,9 @@ internal static partial class BoothLog
     [LoggerMessage(EventId = LogEvents.BoothSealFailed, Level = LogLevel.Error, Message = "Review {Id} could not be sealed and was discarded whole")]
     public static partial void SealFailed(ILogger logger, string id, Exception exception);
 
+    [LoggerMessage(EventId = LogEvents.BoothWordsIncomplete, Level = LogLevel.Warning, Message = "Review {Id} sealed with its words incomplete ({Cause}): {Missing} of {Utterances} utterance(s) without words")]
+    public static partial void WordsIncomplete(ILogger logger, string id, string cause, int missing, int utterances);
+
     [LoggerMessage(EventId = LogEvents.BoothButtonUnavailable, Level = LogLevel.Error, Message = "The booth's button on GPIO {Pin} could not be opened ({Reason}); reviews can still be started with: edgesentiment booth start. Check Booth:ButtonPin and Booth:GpioChip, or set Booth:ButtonPin to -1 for a desk booth")]
     public static partial void ButtonUnavailable(ILogger logger, int pin, string reason);
 }

@@ -26,6 +26,12 @@ public sealed class BoothOptions
     /// <summary>The longest review, in seconds; it is sealed as it is when this is reached.</summary>
     public double MaxReviewSeconds { get; set; } = 180;
 
+    /// <summary>
+    /// With <c>Transcription:Enabled</c>: the longest a review's document waits, after its audio is sealed,
+    /// for the words of its last utterances; then it is sealed with the words there are ("incomplete").
+    /// </summary>
+    public double WordsWaitSeconds { get; set; } = 30;
+
     /// <summary>The studio's age recipients (<c>age1...</c>, public keys only): every review is sealed to each.</summary>
     public IList<string> Recipients { get; } = [];
 

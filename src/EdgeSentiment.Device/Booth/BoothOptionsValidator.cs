@@ -23,6 +23,7 @@ public sealed class BoothOptionsValidator : IValidateOptions<BoothOptions>
         errors.Range(nameof(options.DebounceMilliseconds), options.DebounceMilliseconds, 1, 1000);
         errors.Range(nameof(options.EndOfSpeechSeconds), options.EndOfSpeechSeconds, 1, 60);
         errors.Range(nameof(options.MaxReviewSeconds), options.MaxReviewSeconds, 5, 3600);
+        errors.Range(nameof(options.WordsWaitSeconds), options.WordsWaitSeconds, 1, 600);
         errors.Range(nameof(options.SpoolLimitMegabytes), options.SpoolLimitMegabytes, 1, 1_000_000);
         errors.NotEmpty(nameof(options.SpoolFolder), options.SpoolFolder, "a folder for the sealed reviews");
         if (options.Recipients.Count == 0)

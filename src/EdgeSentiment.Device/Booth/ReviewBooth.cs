@@ -1,6 +1,9 @@
+using System.Globalization;
 using EdgeSentiment.Core.Analysis;
+using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Transcription;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeSentiment.Device.Booth;
@@ -9,7 +12,10 @@ namespace EdgeSentiment.Device.Booth;
 /// The booth's one review at a time: a press (or <c>booth start</c>) opens a review in the spool,
 /// audio is appended only while it is open, and a second press, a stretch without speech or the
 /// time limit seals it. Audio that arrives while no review is open is not kept anywhere: nothing
-/// is recorded before the button is pressed.
+/// is recorded before the button is pressed. With transcription a review's audio also goes to a ring
+/// in RAM, its utterances to the recogniser, and their words come back to that review alone: its
+/// audio is sealed when it ends, its document once every utterance has come back and the windows
+/// still on their way have arrived, or once <see cref="BoothOptions.WordsWaitSeconds"/> have passed.
 /// </summary>
 public sealed class ReviewBooth : IAudioTap, IDisposable
 {
@@ -21,11 +27,10 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IResultWriter? _store;
+    private readonly UtteranceHandoff? _words;
     private readonly Lock _gate = new();
-    private readonly List<WindowResult> _windows = [];
-    private ReviewRecording? _recording;
-    private TimeSpan? _streamStart;
-    private TimeSpan _lastSpeech;
+    private readonly List<OpenReview> _closing = [];
+    private OpenReview? _recording;
     private BoothState _state = BoothState.Idle;
     private ReviewDocument? _last;
 
@@ -34,9 +39,10 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
     /// <param name="device">The device's name, in each review's id and document.</param>
     /// <param name="sampleRate">The rate of the audio the tap delivers.</param>
     /// <param name="time">The clock of the reviews' start times.</param>
-    /// <param name="logger">The booth's log (events 800-805).</param>
+    /// <param name="logger">The booth's log (events 800-806).</param>
     /// <param name="store">Where each review's fate (sealed, delivered, discarded, refused) is listed; its id, length and size, never its content.</param>
-    public ReviewBooth(ReviewSpool spool, BoothOptions options, string device, int sampleRate, TimeProvider time, ILogger logger, IResultWriter? store = null)
+    /// <param name="words">With transcription: where the reviews' utterances go to the recogniser; null leaves the words out.</param>
+    public ReviewBooth(ReviewSpool spool, BoothOptions options, string device, int sampleRate, TimeProvider time, ILogger logger, IResultWriter? store = null, UtteranceHandoff? words = null)
     {
         ArgumentNullException.ThrowIfNull(spool);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,6 +56,12 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
         _time = time;
         _logger = logger;
         _store = store;
+        if (words is not null && words.SampleRate != sampleRate)
+        {
+            throw new ArgumentException($"the recogniser takes {words.SampleRate} Hz, the booth gets {sampleRate} Hz", nameof(words));
+        }
+
+        _words = words;
         spool.ReviewDelivered += id => List(DeviceEventKind.ReviewDelivered, $"review {id} delivered to the broker and removed from the spool");
         var removed = spool.Prepare();
         if (removed > 0)
@@ -82,7 +94,7 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
         {
             lock (_gate)
             {
-                return _recording?.Duration ?? TimeSpan.Zero;
+                return _recording?.Recording.Duration ?? TimeSpan.Zero;
             }
         }
     }
@@ -106,7 +118,19 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
         {
             lock (_gate)
             {
-                return _recording?.Id;
+                return _recording?.Recording.Id;
+            }
+        }
+    }
+
+    /// <summary>Reviews whose audio is sealed and whose document still waits for their words.</summary>
+    public int Closing
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _closing.Count;
             }
         }
     }
@@ -135,7 +159,11 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
         }
     }
 
-    /// <summary>Seals the review being recorded, if any; returns its document.</summary>
+    /// <summary>
+    /// Seals the review being recorded, if any; returns its document when it is sealed now (with
+    /// transcription it usually waits for its words). <see cref="BoothStopReason.Shutdown"/> also
+    /// seals every document still waiting, with the words there are.
+    /// </summary>
     public ReviewDocument? Stop(BoothStopReason reason)
     {
         lock (_gate)
@@ -149,15 +177,15 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
     {
         lock (_gate)
         {
-            if (_recording is null)
+            if (_recording is not { } review)
             {
                 return;
             }
 
-            _streamStart ??= streamPosition;
+            review.StreamStart ??= streamPosition;
             try
             {
-                _recording.Append(samples);
+                review.Recording.Append(samples);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Opus.OpusEncoderException)
             {
@@ -166,32 +194,61 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
                 return;
             }
 
-            var recorded = _recording.Duration;
+            // Only a review's audio reaches the recogniser's ring: nothing before the button there either.
+            _words?.History.Write(samples, _words.SampleAt(streamPosition));
+            var recorded = review.Recording.Duration;
             if (recorded.TotalSeconds >= _options.MaxReviewSeconds)
             {
                 StopLocked(BoothStopReason.TimeLimit);
             }
-            else if ((recorded - _lastSpeech).TotalSeconds >= _options.EndOfSpeechSeconds)
+            else if ((recorded - review.LastSpeech).TotalSeconds >= _options.EndOfSpeechSeconds)
             {
                 StopLocked(BoothStopReason.EndOfSpeech);
             }
         }
     }
 
-    /// <summary>A classified window from the pipeline: kept for the review's document when it lies in the review.</summary>
+    /// <summary>
+    /// A classified window from the pipeline: kept for the review's document (and its utterances) when
+    /// it lies in the review being recorded or in one whose document waits, for the windows are behind
+    /// the audio; the first window past a waiting review's end says all of its windows are in.
+    /// </summary>
     public void OnWindow(WindowResult window)
     {
         lock (_gate)
         {
-            if (_recording is null || _streamStart is not { } start || window.Start < start)
+            if (_recording is { StreamStart: { } start } review && window.Start >= start)
             {
-                return;
+                review.Windows.Add(window);
+                if (window.IsSpeech)
+                {
+                    review.LastSpeech = window.End - start;
+                }
+
+                Track(review, window);
             }
 
-            _windows.Add(window);
-            if (window.IsSpeech)
+            for (var i = _closing.Count - 1; i >= 0; i--)
             {
-                _lastSpeech = window.End - start;
+                var closing = _closing[i];
+                if (window.Start < closing.StreamEnd)
+                {
+                    if (window.Start >= closing.StreamStart)
+                    {
+                        closing.Windows.Add(window);
+                        Track(closing, window);
+                    }
+                }
+                else if (!closing.CaughtUp)
+                {
+                    closing.CaughtUp = true;
+                    if (closing.Tracker?.Flush(out var last) == true)
+                    {
+                        HandWords(closing, last);
+                    }
+
+                    SealIfComplete(closing);
+                }
             }
         }
     }
@@ -216,7 +273,8 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
 
         try
         {
-            _recording = _spool.Begin(_time.GetUtcNow(), _device, _sampleRate);
+            var tracker = _words is null ? null : new UtteranceTracker(LiveTranscription.MaxUtteranceSeconds);
+            _recording = new OpenReview(_spool.Begin(_time.GetUtcNow(), _device, _sampleRate), tracker, Answered);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or Opus.OpusEncoderException)
         {
@@ -225,59 +283,221 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
             return _state;
         }
 
-        _windows.Clear();
-        _streamStart = null;
-        _lastSpeech = TimeSpan.Zero;
-        BoothLog.Started(_logger, _recording.Id, trigger);
+        BoothLog.Started(_logger, _recording.Recording.Id, trigger);
         SetState(BoothState.Recording);
         return _state;
     }
 
     private ReviewDocument? StopLocked(BoothStopReason reason)
     {
-        if (_recording is not { } recording)
+        var review = _recording;
+        _recording = null;
+        if (review is not null)
         {
-            return null;
+            SetState(BoothState.Idle);
         }
 
-        _recording = null;
-        SetState(BoothState.Idle);
+        if (_words is null)
+        {
+            // Without words the document is sealed with the audio, as it always was.
+            return review is null ? null : Seal(review, reason, cut: null);
+        }
+
+        ReviewDocument? document = null;
+        if (review is not null)
+        {
+            try
+            {
+                review.Recording.CompleteAudio();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or Opus.OpusEncoderException)
+            {
+                Failed(review, e);
+                return null;
+            }
+
+            review.AudioDone = true;
+            review.Reason = reason;
+            review.CaughtUp = review.StreamStart is null;
+            _closing.Add(review);
+            if (reason != BoothStopReason.Shutdown)
+            {
+                review.Wait = _time.CreateTimer(
+                    state => WaitOver((OpenReview)state!), review, TimeSpan.FromSeconds(_options.WordsWaitSeconds), Timeout.InfiniteTimeSpan);
+                return SealIfComplete(review);
+            }
+        }
+
+        if (reason == BoothStopReason.Shutdown)
+        {
+            // The agent is stopping: no document waits any longer than this; they keep the words there are.
+            foreach (var closing in _closing.ToArray())
+            {
+                var sealedNow = Seal(closing, closing.Reason, cut: "the agent stopped");
+                document = closing == review ? sealedNow : document;
+            }
+        }
+
+        return document;
+    }
+
+    private void Track(OpenReview review, WindowResult window)
+    {
+        if (review.Tracker is { } tracker && tracker.Add(window, out var ended))
+        {
+            HandWords(review, ended);
+        }
+    }
+
+    private void HandWords(OpenReview review, VoicedUtterance ended)
+    {
+        var start = review.StreamStart ?? TimeSpan.Zero;
+        var startUtc = review.Recording.Started.UtcDateTime + (ended.Utterance.Start - start);
+
+        // A window may reach past the review's end; what follows it is not the review's.
+        var limit = review.AudioDone ? _words!.SampleAt(review.StreamEnd) : long.MaxValue;
+        if (_words!.Hand(ended, startUtc, limit, review))
+        {
+            review.Handed++;
+        }
+        else
+        {
+            review.Missing++;
+        }
+    }
+
+    /// <summary>The worker's answer for one of <paramref name="review"/>'s utterances (on the worker's thread).</summary>
+    private void Answered(OpenReview review, UtteranceAudio utterance, TranscriptRecord? record)
+    {
+        lock (_gate)
+        {
+            if (review.Sealed)
+            {
+                return;
+            }
+
+            review.Answered++;
+            if (record is null)
+            {
+                review.Missing++;
+            }
+            else
+            {
+                var start = review.StreamStart ?? TimeSpan.Zero;
+                review.Utterances.Add(new ReviewUtterance(
+                    Math.Round(Math.Max(0, (utterance.Utterance.Start - start).TotalSeconds), 3),
+                    Math.Round(Math.Min((utterance.Utterance.End - start).TotalSeconds, review.Recording.Duration.TotalSeconds), 3),
+                    record.Text,
+                    record.TranscriptConfidence,
+                    record.WordCount,
+                    ReviewScores.From(record.Voice),
+                    record.Words is { } text ? ReviewScores.From(text) : null,
+                    new ReviewScores(record.FusedLabel.ToWord(), record.Fused.Negative, record.Fused.Neutral, record.Fused.Positive),
+                    record.WordsUsed));
+            }
+
+            SealIfComplete(review);
+        }
+    }
+
+    private void WaitOver(OpenReview review)
+    {
+        lock (_gate)
+        {
+            if (!review.Sealed)
+            {
+                Seal(review, review.Reason, cut: string.Create(CultureInfo.InvariantCulture, $"the wait of {_options.WordsWaitSeconds} s ran out"));
+            }
+        }
+    }
+
+    private ReviewDocument? SealIfComplete(OpenReview review) =>
+        review is { AudioDone: true, CaughtUp: true, Sealed: false } && review.Answered == review.Handed
+            ? Seal(review, review.Reason, cut: null)
+            : null;
+
+    /// <summary>Seals the review's document (and, without words, its audio first); <paramref name="cut"/> says why its words could not all be waited for.</summary>
+    private ReviewDocument? Seal(OpenReview review, BoothStopReason reason, string? cut)
+    {
+        review.Sealed = true;
+        review.Wait?.Dispose();
+        _closing.Remove(review);
+        ForgetAudioWhenIdle();
+        var recording = review.Recording;
         using (recording)
         {
             try
             {
-                var start = _streamStart ?? TimeSpan.Zero;
-                var windows = new ReviewWindow[_windows.Count];
-                for (var i = 0; i < windows.Length; i++)
+                ReviewWords? words = null;
+                if (_words is not null)
                 {
-                    windows[i] = ReviewWindow.From(_windows[i], start);
+                    // Speech whose utterance never reached the recogniser has no words either.
+                    var unheard = review.Tracker?.Flush(out _) == true ? 1 : 0;
+                    var pending = review.Handed - review.Answered;
+                    review.Utterances.Sort((a, b) => a.StartSeconds.CompareTo(b.StartSeconds));
+                    words = ReviewWords.Of(review.Utterances, review.Missing + unheard + pending, complete: cut is null);
+                    if (words.Outcome == ReviewWords.Incomplete)
+                    {
+                        BoothLog.WordsIncomplete(_logger, recording.Id, cut ?? "utterances were dropped or failed", words.Missing, words.Missing + words.Utterances.Count);
+                    }
+                }
+                else
+                {
+                    recording.CompleteAudio();
                 }
 
-                var document = recording.Complete(windows, ReviewSentiment.Of(_windows));
+                var start = review.StreamStart ?? TimeSpan.Zero;
+                var windows = new ReviewWindow[review.Windows.Count];
+                for (var i = 0; i < windows.Length; i++)
+                {
+                    windows[i] = ReviewWindow.From(review.Windows[i], start);
+                }
+
+                var document = recording.CompleteDocument(windows, ReviewSentiment.Of(review.Windows), words);
                 BoothLog.Sealed(_logger, recording.Id, _recipients, document.DurationSeconds, recording.SealedBytes, reason);
                 _last = document;
-                List(DeviceEventKind.ReviewSealed, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"review {recording.Id} sealed: {document.DurationSeconds:0.0} s, {recording.SealedBytes} bytes, waiting in the spool ({reason})"));
+                List(DeviceEventKind.ReviewSealed, string.Create(CultureInfo.InvariantCulture, $"review {recording.Id} sealed: {document.DurationSeconds:0.0} s, {recording.SealedBytes} bytes, waiting in the spool ({reason})"));
                 _spool.Announce(recording.Id);
                 return document;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or Opus.OpusEncoderException)
             {
-                BoothLog.SealFailed(_logger, recording.Id, e);
-                List(DeviceEventKind.ReviewDiscarded, $"review {recording.Id} could not be sealed and was discarded whole: {e.Message}");
+                Failed(review, e);
                 return null;
             }
         }
     }
 
+    /// <summary>Once no review is recording or waiting for its words, their audio leaves RAM too.</summary>
+    private void ForgetAudioWhenIdle()
+    {
+        if (_recording is null && _closing.Count == 0)
+        {
+            _words?.History.Clear();
+        }
+    }
+
+    private void Failed(OpenReview review, Exception e)
+    {
+        review.Sealed = true;
+        review.Recording.Dispose();
+        ForgetAudioWhenIdle();
+        BoothLog.SealFailed(_logger, review.Recording.Id, e);
+        List(DeviceEventKind.ReviewDiscarded, $"review {review.Recording.Id} could not be sealed and was discarded whole: {e.Message}");
+    }
+
     private void Discard(Exception reason)
     {
-        if (_recording is not { } recording)
+        if (_recording is not { } review)
         {
             return;
         }
 
         _recording = null;
+        review.Sealed = true;
+        var recording = review.Recording;
         recording.Dispose();
+        ForgetAudioWhenIdle();
         BoothLog.SealFailed(_logger, recording.Id, reason);
         List(DeviceEventKind.ReviewDiscarded, $"review {recording.Id} could not be recorded and was discarded whole: {reason.Message}");
         SetState(BoothState.Idle);

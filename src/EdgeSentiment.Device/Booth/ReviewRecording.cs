@@ -7,8 +7,10 @@ namespace EdgeSentiment.Device.Booth;
 
 /// <summary>
 /// One review being recorded: microphone samples -> Ogg Opus -> age -> a temporary file in the
-/// spool, page by page, so the audio exists only sealed. <see cref="Complete"/> seals the document
-/// and commits both files; <see cref="Dispose"/> without it discards the review whole.
+/// spool, page by page, so the audio exists only sealed. <see cref="CompleteAudio"/> finishes the audio
+/// and renames it into the spool; <see cref="CompleteDocument"/> seals the document beside it, the moment
+/// the review exists (audio without its document is removed at start); <see cref="Dispose"/> before
+/// that discards the review whole.
 /// </summary>
 public sealed class ReviewRecording : IDisposable
 {
@@ -21,6 +23,7 @@ public sealed class ReviewRecording : IDisposable
     private readonly OggOpusWriter _opus;
     private long _samples;
     private long _sealedBytes;
+    private bool _audioDone;
     private bool _done;
 
     internal ReviewRecording(ReviewSpool spool, string id, DateTimeOffset started, string device, int sampleRate, IReadOnlyList<AgeRecipient> recipients)
@@ -56,11 +59,11 @@ public sealed class ReviewRecording : IDisposable
     public TimeSpan Duration => TimeSpan.FromSeconds((double)_samples / _sampleRate);
 
     /// <summary>Bytes written to the spool so far for this review.</summary>
-    public long SealedBytes => _done ? _sealedBytes : _audioFile.Length;
+    public long SealedBytes => _audioDone ? _sealedBytes : _audioFile.Length;
 
     public void Append(ReadOnlySpan<float> samples)
     {
-        ObjectDisposedException.ThrowIf(_done, this);
+        ObjectDisposedException.ThrowIf(_audioDone, this);
         _opus.Write(samples);
         _samples += samples.Length;
     }
@@ -69,15 +72,34 @@ public sealed class ReviewRecording : IDisposable
     /// <paramref name="overall"/>) beside it and commits the review.</summary>
     public ReviewDocument Complete(IReadOnlyList<ReviewWindow> windows, ReviewSentiment? overall)
     {
-        ObjectDisposedException.ThrowIf(_done, this);
+        CompleteAudio();
+        return CompleteDocument(windows, overall, words: null);
+    }
+
+    /// <summary>Finishes and syncs the sealed audio and gives it its name in the spool; the review is not whole until its document is there.</summary>
+    public void CompleteAudio()
+    {
+        ObjectDisposedException.ThrowIf(_audioDone, this);
+        _audioDone = true;
         _opus.Complete();
         _audioSeal.Complete();
         _audioFile.Flush(flushToDisk: true);
         _sealedBytes = _audioFile.Length;
         _audioFile.Dispose();
+        File.Move(_audioPartial, _spool.AudioPath(Id));
+    }
+
+    /// <summary>Seals the review's document beside its audio (after <see cref="CompleteAudio"/>): the review is whole.</summary>
+    public ReviewDocument CompleteDocument(IReadOnlyList<ReviewWindow> windows, ReviewSentiment? overall, ReviewWords? words)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        if (!_audioDone)
+        {
+            throw new InvalidOperationException("the review's audio is not complete");
+        }
 
         var document = new ReviewDocument(
-            Id, Started, Device, Math.Round(Duration.TotalSeconds, 3), Path.GetFileName(_spool.AudioPath(Id))[..^4], windows, overall);
+            Id, Started, Device, Math.Round(Duration.TotalSeconds, 3), Path.GetFileName(_spool.AudioPath(Id))[..^4], windows, overall, words);
         var documentPartial = _spool.DocumentPath(Id) + ReviewSpool.PartialSuffix;
         try
         {
@@ -92,12 +114,11 @@ public sealed class ReviewRecording : IDisposable
                 file.Flush(flushToDisk: true);
             }
 
-            File.Move(_audioPartial, _spool.AudioPath(Id));
             File.Move(documentPartial, _spool.DocumentPath(Id));
         }
         catch
         {
-            // The audio without its document is removed by Dispose, or at start if it was renamed.
+            // The audio without its document is removed by Dispose, or at start.
             File.Delete(documentPartial);
             throw;
         }
@@ -117,6 +138,10 @@ public sealed class ReviewRecording : IDisposable
         {
             _done = true;
             File.Delete(_audioPartial);
+            if (_audioDone)
+            {
+                File.Delete(_spool.AudioPath(Id));
+            }
         }
     }
 

@@ -4,6 +4,7 @@ using EdgeSentiment.Device.Indicators;
 using EdgeSentiment.Device.Pipeline;
 using EdgeSentiment.Device.Publishing;
 using EdgeSentiment.Device.Storage;
+using EdgeSentiment.Device.Transcription;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +19,8 @@ public static class BoothServices
     /// <summary>
     /// Binds and validates <c>Booth</c> (always: a studio's private key must never sit on the device,
     /// booth on or off) and, when enabled, registers the spool, the booth as the pipeline's audio tap
-    /// and as a sink of its windows. Nothing is registered that could record while the booth is off.
+    /// and as a sink of its windows, with the transcription worker when <c>Transcription:Enabled</c>
+    /// (registered before it). Nothing is registered that could record while the booth is off.
     /// </summary>
     public static IServiceCollection AddReviewBooth(this IServiceCollection services, IConfiguration configuration)
     {
@@ -50,7 +52,8 @@ public static class BoothServices
                     CaptureFormat.SampleRate,
                     sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<ILogger<ReviewBooth>>(),
-                    sp.GetRequiredService<IResultWriter>());
+                    sp.GetRequiredService<IResultWriter>(),
+                    Words(sp.GetService<TranscriptionWorker>()));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -78,6 +81,12 @@ public static class BoothServices
         return services;
     }
 
+    /// <summary>With transcription on: the ring of the reviews' audio in RAM (the longest utterance and the windows' latency) and the way to the recogniser.</summary>
+    private static UtteranceHandoff? Words(TranscriptionWorker? worker) =>
+        worker is null
+            ? null
+            : new UtteranceHandoff(worker, new AudioHistory((int)((LiveTranscription.MaxUtteranceSeconds + LiveTranscription.LatencySeconds) * worker.SampleRate)));
+
     /// <summary>The button's loop; registered after the pipeline so it stops first and seals the review being recorded.</summary>
     public static IServiceCollection AddBoothButton(this IServiceCollection services, IConfiguration configuration)
     {
@@ -89,6 +98,6 @@ public static class BoothServices
         return services;
     }
 
-    private static bool IsEnabled(IConfiguration configuration) =>
+    internal static bool IsEnabled(IConfiguration configuration) =>
         configuration.GetSection(BoothOptions.SectionName).GetValue<bool>(nameof(BoothOptions.Enabled));
 }

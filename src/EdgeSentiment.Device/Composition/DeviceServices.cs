@@ -115,9 +115,6 @@ public static class DeviceServices
             failures.AddRange(SharedPins(
                 services.GetRequiredService<IOptions<BoothOptions>>().Value,
                 services.GetRequiredService<IOptions<IndicatorOptions>>().Value));
-            failures.AddRange(TranscribedReviews(
-                services.GetRequiredService<IOptions<BoothOptions>>().Value,
-                services.GetRequiredService<IOptions<TranscriptionOptions>>().Value));
         }
 
         if (failures.Count > 0)
@@ -150,19 +147,6 @@ public static class DeviceServices
         if (Array.IndexOf(leds, booth.ButtonPin) >= 0)
         {
             yield return $"Booth:ButtonPin is {booth.ButtonPin}, a line the LEDs use (Indicator:*Pin); wire the button to a free GPIO line (e.g. 23) and set Booth:ButtonPin to it";
-        }
-    }
-
-    /// <summary>
-    /// Live transcription in a review booth would keep the words of every review in the device's store,
-    /// readable with the device's key, while the booth promises that only the studio can read a review.
-    /// </summary>
-    internal static IEnumerable<string> TranscribedReviews(BoothOptions booth, TranscriptionOptions transcription)
-    {
-        if (booth.Enabled && transcription.Enabled)
-        {
-            yield return "Transcription:Enabled is true together with Booth:Enabled: the reviews' words would be kept on the device, "
-                + "where only the studio may read a review; set one of them to false";
         }
     }
 

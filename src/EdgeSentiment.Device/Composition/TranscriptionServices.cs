@@ -20,6 +20,8 @@ public static class TranscriptionServices
     /// Binds and validates <c>Transcription</c> and, when enabled, registers the recogniser's worker and
     /// <see cref="LiveTranscription"/> as an audio tap, a sink of the windows and a hosted service
     /// (registered before the pipeline, so it stops after the pipeline has handed it the last windows).
+    /// In a review booth (<c>Booth:Enabled</c>) only the worker is registered: the booth hands it the
+    /// utterances of its reviews and nothing else, and the words go back to the reviews' sealed documents.
     /// Nothing that could transcribe is registered while it is off.
     /// </summary>
     public static IServiceCollection AddLiveTranscription(this IServiceCollection services, IConfiguration configuration)
@@ -32,6 +34,7 @@ public static class TranscriptionServices
             return services;
         }
 
+        var booth = BoothServices.IsEnabled(configuration);
         services.TryAddSingleton(sp => new TranscriptionMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton(sp =>
         {
@@ -47,7 +50,8 @@ public static class TranscriptionServices
                     sp.GetRequiredService<TranscriptionMetrics>(),
                     options.MaxQueuedSeconds,
                     DrainTimeout(sp.GetRequiredService<IOptions<PipelineOptions>>().Value),
-                    sp.GetRequiredService<ILogger<TranscriptionWorker>>());
+                    sp.GetRequiredService<ILogger<TranscriptionWorker>>(),
+                    booth ? "the booth's review documents" : "the result store");
             }
             catch
             {
@@ -55,6 +59,12 @@ public static class TranscriptionServices
                 throw;
             }
         });
+        if (booth)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<TranscriptionWorker>());
+            return services;
+        }
+
         services.TryAddSingleton(sp => new LiveTranscription(sp.GetRequiredService<TranscriptionWorker>()));
         services.AddHostedService(sp => sp.GetRequiredService<LiveTranscription>());
         services.AddSingleton<IAudioTap>(sp => sp.GetRequiredService<LiveTranscription>());

@@ -254,7 +254,8 @@ public sealed class ControlEndpoints
             spool.UsedBytes(),
             spool.LimitBytes,
             spool.Folder,
-            history));
+            history,
+            booth.Closing));
     }
 
     private async Task TestLedsAsync(HttpContext context)

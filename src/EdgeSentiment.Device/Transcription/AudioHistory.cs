@@ -10,6 +10,7 @@ public sealed class AudioHistory
     private readonly Lock _gate = new();
     private readonly float[] _ring;
     private long _end;
+    private long _cleared;
 
     public AudioHistory(int capacity)
     {
@@ -51,6 +52,16 @@ public sealed class AudioHistory
         }
     }
 
+    /// <summary>Forgets every sample held so far (zeroes them in RAM); what is written afterwards is kept as before.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            Array.Clear(_ring);
+            _cleared = _end;
+        }
+    }
+
     /// <summary>
     /// Copies the samples from <paramref name="from"/> into <paramref name="destination"/> (as many as it holds);
     /// false when some of them are no longer (or not yet) held.
@@ -61,7 +72,7 @@ public sealed class AudioHistory
         lock (_gate)
         {
             var to = from + destination.Length;
-            if (from < _end - _ring.Length || to > _end)
+            if (from < _end - _ring.Length || from < _cleared || to > _end)
             {
                 return false;
             }

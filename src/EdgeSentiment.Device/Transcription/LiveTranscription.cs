@@ -20,27 +20,28 @@ public sealed class LiveTranscription : IAudioTap, IMoodSink, IHostedService
     /// </summary>
     public const double LatencySeconds = 30;
 
+    /// <summary>The longest utterance handed to the recogniser, as <c>analyze --words</c> cuts them.</summary>
+    public const double MaxUtteranceSeconds = 20;
+
     private readonly TranscriptionWorker _worker;
-    private readonly AudioHistory _history;
+    private readonly UtteranceHandoff _handoff;
     private readonly UtteranceTracker _tracker;
     private readonly Lock _trackerGate = new();
-    private readonly int _sampleRate;
     private DateTime _lastAt;
     private TimeSpan _lastEnd;
 
-    public LiveTranscription(TranscriptionWorker worker, double maxUtteranceSeconds = 20)
+    public LiveTranscription(TranscriptionWorker worker, double maxUtteranceSeconds = MaxUtteranceSeconds)
     {
         ArgumentNullException.ThrowIfNull(worker);
         _worker = worker;
-        _sampleRate = worker.SampleRate;
         _tracker = new UtteranceTracker(maxUtteranceSeconds);
-        _history = new AudioHistory((int)((maxUtteranceSeconds + LatencySeconds) * _sampleRate));
+        _handoff = new UtteranceHandoff(worker, new AudioHistory((int)((maxUtteranceSeconds + LatencySeconds) * worker.SampleRate)));
     }
 
     public string Name => "transcription";
 
     public void OnAudio(ReadOnlySpan<float> samples, TimeSpan streamPosition) =>
-        _history.Write(samples, SampleAt(streamPosition));
+        _handoff.History.Write(samples, _handoff.SampleAt(streamPosition));
 
     public ValueTask HandleAsync(MoodUpdate update, CancellationToken cancellationToken)
     {
@@ -96,39 +97,7 @@ public sealed class LiveTranscription : IAudioTap, IMoodSink, IHostedService
         }
     }
 
-    private void Hand(VoicedUtterance ended, DateTime nowUtc, TimeSpan now)
-    {
-        var utterance = ended.Utterance;
-        var seconds = utterance.Duration.TotalSeconds;
-        var first = SampleAt(utterance.Start);
-
-        // The last window may reach past the audio received (it is padded); it ends where the audio does.
-        var count = (int)(Math.Min(SampleAt(utterance.End), _history.End) - first);
-        if (count <= 0)
-        {
-            return;
-        }
-
-        if (!_worker.HasRoomFor(count))
-        {
-            _worker.CountDropped(seconds, "the recogniser is behind");
-            return;
-        }
-
-        var samples = new float[count];
-        if (!_history.TryCopy(first, samples))
-        {
-            _worker.CountDropped(seconds, "its audio was no longer held (the pipeline is behind)");
-            return;
-        }
-
-        var startUtc = nowUtc - (now - utterance.Start);
-        if (!_worker.TryPost(new UtteranceAudio(startUtc, utterance, ended.Voice, samples)))
-        {
-            Array.Clear(samples);
-            _worker.CountDropped(seconds, "the recogniser is behind");
-        }
-    }
-
-    private long SampleAt(TimeSpan time) => (long)Math.Round(time.TotalSeconds * _sampleRate);
+    // Dated from the window seen at nowUtc, which ends at stream time now.
+    private void Hand(VoicedUtterance ended, DateTime nowUtc, TimeSpan now) =>
+        _handoff.Hand(ended, nowUtc - (now - ended.Utterance.Start));
 }

@@ -8,8 +8,8 @@ namespace EdgeSentiment.Device.Transcription;
 /// </summary>
 internal static partial class TranscriptionLog
 {
-    [LoggerMessage(EventId = LogEvents.TranscriptionStarted, Level = LogLevel.Information, Message = "Transcription is on: {Engine}, text model {TextModel}; transcripts are kept only sealed in the result store")]
-    public static partial void Started(ILogger logger, string engine, string textModel);
+    [LoggerMessage(EventId = LogEvents.TranscriptionStarted, Level = LogLevel.Information, Message = "Transcription is on: {Engine}, text model {TextModel}; transcripts are kept only sealed in {Destination}")]
+    public static partial void Started(ILogger logger, string engine, string textModel, string destination);
 
     [LoggerMessage(EventId = LogEvents.TranscriptionDropped, Level = LogLevel.Warning, Message = "An utterance of {Seconds:F1} s was not transcribed: {Reason}; {Dropped} dropped so far")]
     public static partial void Dropped(ILogger logger, double seconds, string reason, long dropped);

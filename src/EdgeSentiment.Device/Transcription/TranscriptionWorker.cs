@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using EdgeSentiment.Core.Fusion;
 using EdgeSentiment.Device.Storage;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeSentiment.Device.Transcription;
@@ -9,12 +10,13 @@ namespace EdgeSentiment.Device.Transcription;
 /// <summary>
 /// The recogniser's own loop: utterances wait in a queue bounded by their seconds of audio, each is
 /// transcribed, its words scored by the text model, fused with its voice scores and stored sealed,
-/// one record per utterance. A recogniser that falls behind makes <see cref="TryPost"/> refuse (the
+/// one record per utterance, or handed to the utterance's <see cref="UtteranceAudio.Receiver"/> (a
+/// booth review) and not stored at all. A recogniser that falls behind makes <see cref="TryPost"/> refuse (the
 /// caller drops and counts), so the pipeline never waits for it and the queue never grows past its bound.
 /// The loop runs on a thread of its own and is woken directly, so a busy thread pool cannot hold it up.
 /// It owns the recogniser and the text model.
 /// </summary>
-public sealed class TranscriptionWorker : IDisposable
+public sealed class TranscriptionWorker : IHostedService, IDisposable
 {
     private readonly ITranscriber _transcriber;
     private readonly ITextSentiment _text;
@@ -24,12 +26,14 @@ public sealed class TranscriptionWorker : IDisposable
     private readonly ILogger _logger;
     private readonly long _maxQueuedSamples;
     private readonly TimeSpan _drainTimeout;
+    private readonly string _destination;
     private readonly ConcurrentQueue<UtteranceAudio> _queue = new();
     private readonly SemaphoreSlim _posted = new(0);
     private readonly ManualResetEventSlim _finished = new(initialState: true);
     private readonly CancellationTokenSource _stop = new();
     private long _queuedSamples;
     private volatile bool _completed;
+    private bool _disposed;
 
     public TranscriptionWorker(
         ITranscriber transcriber,
@@ -39,7 +43,8 @@ public sealed class TranscriptionWorker : IDisposable
         TranscriptionMetrics metrics,
         double maxQueuedSeconds,
         TimeSpan drainTimeout,
-        ILogger logger)
+        ILogger logger,
+        string destination = "the result store")
     {
         ArgumentNullException.ThrowIfNull(transcriber);
         ArgumentNullException.ThrowIfNull(text);
@@ -56,6 +61,7 @@ public sealed class TranscriptionWorker : IDisposable
         _logger = logger;
         _maxQueuedSamples = (long)(maxQueuedSeconds * transcriber.SampleRate);
         _drainTimeout = drainTimeout;
+        _destination = destination;
     }
 
     /// <summary>The sample rate the recogniser takes.</summary>
@@ -103,7 +109,7 @@ public sealed class TranscriptionWorker : IDisposable
     /// <summary>Starts the recogniser's thread.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        TranscriptionLog.Started(_logger, _transcriber.Description, _text.Description);
+        TranscriptionLog.Started(_logger, _transcriber.Description, _text.Description, _destination);
         _finished.Reset();
         new Thread(Loop) { IsBackground = true, Name = "transcription" }.Start();
         return Task.CompletedTask;
@@ -133,6 +139,13 @@ public sealed class TranscriptionWorker : IDisposable
     /// <summary>Stops the thread and frees the recogniser and the text model, which the worker owns.</summary>
     public void Dispose()
     {
+        // Once: the booth's agent registers the worker as a hosted service too, and the host disposes both registrations.
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         // After a stop that already waited its drain timeout, shutting down does not wait a second time.
         var wait = _stop.IsCancellationRequested ? TimeSpan.Zero : _drainTimeout;
         _completed = true;
@@ -172,6 +185,12 @@ public sealed class TranscriptionWorker : IDisposable
                 if (_stop.IsCancellationRequested)
                 {
                     CountDropped(utterance.Seconds, "the agent stopped first");
+                    utterance.Receiver?.NotTranscribed(utterance);
+                }
+                else if (utterance.Receiver is { Wants: false })
+                {
+                    // Its review was sealed without it (the wait ran out, the agent is stopping): no time is spent on it.
+                    CountDropped(utterance.Seconds, "its review was sealed first");
                 }
                 else
                 {
@@ -201,6 +220,7 @@ public sealed class TranscriptionWorker : IDisposable
             {
                 // Stopped while this one was decoded: the store may be closing; it is dropped, not half written.
                 CountDropped(utterance.Seconds, "the agent stopped first");
+                utterance.Receiver?.NotTranscribed(utterance);
                 return;
             }
 
@@ -218,7 +238,11 @@ public sealed class TranscriptionWorker : IDisposable
                 fused.WordsUsed);
 
             // The store logs and counts a write that fails (a full disk); here it is an utterance lost.
-            if (!_store.AppendTranscript(record))
+            if (utterance.Receiver is { } receiver)
+            {
+                receiver.Transcribed(utterance, record);
+            }
+            else if (!_store.AppendTranscript(record))
             {
                 _metrics.UtteranceFailed();
                 return;
@@ -233,6 +257,7 @@ public sealed class TranscriptionWorker : IDisposable
             // One bad utterance must not end transcription; the exception carries the engine's status, never words.
             _metrics.UtteranceFailed();
             TranscriptionLog.Failed(_logger, utterance.Seconds, e);
+            utterance.Receiver?.NotTranscribed(utterance);
         }
     }
 }

@@ -57,4 +57,20 @@ public sealed class BoothOptionsValidatorTests
         Assert.Equal(4, result.Failures!.Count());
         Assert.Contains("Booth:Recipients:0 is 'age1notakey'", result.FailureMessage, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(601)]
+    [InlineData(double.NaN)]
+    public void Validate_WordsWaitOutOfRange_NamesTheKeyAndTheRange(double seconds)
+    {
+        using var studio = AgeIdentity.Generate();
+        var options = new BoothOptions { Enabled = true, WordsWaitSeconds = seconds };
+        options.Recipients.Add(studio.Recipient.ToString());
+
+        var result = new BoothOptionsValidator().Validate(null, options);
+
+        Assert.Contains("Booth:WordsWaitSeconds", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("a number from 1 to 600", result.FailureMessage, StringComparison.Ordinal);
+    }
 }

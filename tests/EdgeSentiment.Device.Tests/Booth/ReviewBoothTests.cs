@@ -76,6 +76,9 @@ public sealed class ReviewBoothTests : IDisposable
         var document = Document(spool, Assert.Single(spool.Waiting()));
         Assert.Equal(10.0, document.GetProperty("durationSeconds").GetDouble(), precision: 1);
         Assert.Equal("positive", document.GetProperty("overall").GetProperty("label").GetString());
+
+        // Without transcription the document is what it always was: no words part at all.
+        Assert.False(document.TryGetProperty("words", out _));
         Assert.Equal(1, _logger.Collector.GetSnapshot().Count(entry => entry.Message.Contains("(TimeLimit)", StringComparison.Ordinal)));
     }
 

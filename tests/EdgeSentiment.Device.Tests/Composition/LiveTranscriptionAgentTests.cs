@@ -1,4 +1,5 @@
 using EdgeSentiment.Core.Inference;
+using EdgeSentiment.Device.Booth;
 using EdgeSentiment.Device.Booth.Age;
 using EdgeSentiment.Device.Composition;
 using EdgeSentiment.Device.Control;
@@ -50,31 +51,46 @@ public sealed class LiveTranscriptionAgentTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task RunAsync_TranscriptionOnInAReviewBooth_Exits78BeforeAnythingIsRecorded()
+    public void AddDevice_TranscriptionOnInAReviewBooth_TheBoothAloneFeedsTheRecogniser()
+    {
+        using var folder = new TempFolder();
+        using var studio = AgeIdentity.Generate();
+        using var host = DeviceHost.CreateBuilder(BoothArgs(folder, studio), folder.PathOf("no-config")).Build();
+
+        // No live transcription tapping the microphone or reading the windows: only the booth, which hands it a review's utterances.
+        Assert.NotNull(host.Services.GetService<TranscriptionWorker>());
+        Assert.Null(host.Services.GetService<LiveTranscription>());
+        Assert.DoesNotContain(host.Services.GetServices<IAudioTap>(), tap => tap is LiveTranscription);
+        Assert.DoesNotContain(host.Services.GetServices<IMoodSink>(), sink => sink is LiveTranscription);
+        Assert.Contains(host.Services.GetServices<IAudioTap>(), tap => tap is ReviewBooth);
+    }
+
+    [Fact]
+    public async Task RunAsync_TranscriptionOnInAReviewBooth_StartsAndKeepsNoTranscriptInTheStore()
     {
         using var folder = new TempFolder();
         using var error = new StringWriter();
         using var studio = AgeIdentity.Generate();
+        using var logs = new FakeLoggerProvider();
 
         var code = await AgentRunner.RunAsync(
-            () => DeviceHost.CreateBuilder(
-                [
-                    .. Args(folder, RepositoryPaths.Sample("neutral.wav")),
-                    "--Transcription:Enabled", "true",
-                    "--Booth:Enabled", "true",
-                    "--Booth:ButtonPin", "-1",
-                    "--Booth:SpoolFolder", folder.PathOf("spool"),
-                    "--Booth:Recipients:0", studio.Recipient.ToString(),
-                ],
-                folder.PathOf("no-config")).Build(),
+            () =>
+            {
+                var builder = DeviceHost.CreateBuilder(BoothArgs(folder, studio), folder.PathOf("no-config"));
+                builder.Logging.AddProvider(logs);
+                return builder.Build();
+            },
             error).WaitAsync(Generous);
 
-        Assert.Equal(78, code);
-        Assert.StartsWith(
-            "error: Transcription:Enabled is true together with Booth:Enabled: the reviews' words would be kept on the device, where only the studio may read a review",
-            error.ToString(),
-            StringComparison.Ordinal);
-        Assert.False(File.Exists(folder.PathOf("state/results.db")), "the store must not be opened");
+        Assert.Equal(0, code);
+        Assert.Equal("", error.ToString());
+        var started = Assert.Single(logs.Collector.GetSnapshot(), line => line.Id.Id == LogEvents.TranscriptionStarted);
+        Assert.EndsWith("transcripts are kept only sealed in the booth's review documents", started.Message, StringComparison.Ordinal);
+        var keyPath = folder.PathOf("state/edgesentiment.key");
+        using var key = StoreKeyFile.Load(keyPath);
+        using var store = LiteDbResultStore.OpenReadOnly(
+            new StoreOptions { DatabasePath = folder.PathOf("state/results.db"), KeyFile = keyPath }, key, keyPath, NullLogger.Instance, TimeProvider.System);
+        Assert.Empty(store.ReadTranscripts(DateTime.MinValue, DateTime.MaxValue));
     }
 
     [Fact]
@@ -179,6 +195,77 @@ public sealed class LiveTranscriptionAgentTests(ITestOutputHelper output)
         Assert.Equal(heard.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length, heard.WordCount);
         Assert.InRange(heard.Seconds, 2.0, 10.0);
         Assert.Equal(heard.WordCount > 0, heard.Words is not null);
+    }
+
+    // A desk booth (no button) with transcription on: nothing is recorded unless a review is started.
+    private static string[] BoothArgs(TempFolder folder, AgeIdentity studio, string? wav = null) =>
+    [
+        .. Args(folder, wav ?? RepositoryPaths.Sample("neutral.wav")),
+        "--Transcription:Enabled", "true",
+        "--Booth:Enabled", "true",
+        "--Booth:ButtonPin", "-1",
+        "--Booth:SpoolFolder", folder.PathOf("spool"),
+        "--Booth:Recipients:0", studio.Recipient.ToString(),
+    ];
+
+    // Real PocketSphinx, the shipped voice and text models, a desk booth: a review spoken in real time ends by
+    // itself after the speech, and its words come back into its sealed document, and only there.
+    [Fact]
+    public async Task RunAsync_SpokenReviewInTheBooth_ItsWordsAreOnlyInItsSealedDocument()
+    {
+        using var folder = new TempFolder();
+        using var studio = AgeIdentity.Generate();
+        var spoken = folder.PathOf("spoken.wav");
+        var wav = folder.PathOf("review.wav");
+        EspeakNg.Speak(Sentence, spoken);
+
+        // Half a second before the words, and enough silence after them for the review to end (Booth:EndOfSpeechSeconds,
+        // 4 s) and its words to come back.
+        Sox.Run(spoken, "-r", "16000", wav, "pad", "0.5", "20");
+        using var error = new StringWriter();
+        using var logs = new FakeLoggerProvider();
+
+        var code = await AgentRunner.RunAsync(
+            () =>
+            {
+                var builder = DeviceHost.CreateBuilder(
+                    [.. BoothArgs(folder, studio, wav), "--Capture:RealTime", "true"],
+                    folder.PathOf("no-config"));
+                builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
+                var host = builder.Build();
+                host.Services.GetRequiredService<ReviewBooth>().Start("test");
+                return host;
+            },
+            error).WaitAsync(Generous);
+
+        foreach (var line in logs.Collector.GetSnapshot())
+        {
+            output.WriteLine($"{line.Level} [{line.Id.Id}] {line.Message}");
+        }
+
+        Assert.Equal(0, code);
+        Assert.Equal("", error.ToString());
+        var document = Assert.Single(Directory.GetFiles(folder.PathOf("spool"), "*" + ReviewSpool.DocumentSuffix));
+        using var open = AgeOpenStream.Open(File.OpenRead(document), [studio]);
+        var review = System.Text.Json.JsonDocument.Parse(open).RootElement.Clone();
+        output.WriteLine(review.ToString());
+        Publishing.MessageShapes.AssertReviewDocument(review);
+        var words = review.GetProperty("words");
+        Assert.Equal("transcribed", words.GetProperty("outcome").GetString());
+        var heard = string.Join(' ', words.GetProperty("utterances").EnumerateArray().Select(u => u.GetProperty("transcript").GetString()));
+        Assert.Contains(heard.Split(' '), word => word is "movie" or "wonderful" or "acting" or "great");
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, words.GetProperty("overall").ValueKind);
+
+        // Not in the store, not in anything logged down to Debug.
+        var keyPath = folder.PathOf("state/edgesentiment.key");
+        using var key = StoreKeyFile.Load(keyPath);
+        using var store = LiteDbResultStore.OpenReadOnly(
+            new StoreOptions { DatabasePath = folder.PathOf("state/results.db"), KeyFile = keyPath }, key, keyPath, NullLogger.Instance, TimeProvider.System);
+        Assert.Empty(store.ReadTranscripts(DateTime.MinValue, DateTime.MaxValue));
+        foreach (var word in heard.Split(' ').Where(w => w is "movie" or "wonderful" or "acting" or "great"))
+        {
+            Assert.DoesNotContain(logs.Collector.GetSnapshot(), line => line.Message.Contains(word, StringComparison.OrdinalIgnoreCase));
+        }
     }
 
     // The recording plays once, as fast as it reads, and the agent stops itself at its end.

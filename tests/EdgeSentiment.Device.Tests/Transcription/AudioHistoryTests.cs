@@ -36,5 +36,20 @@ public sealed class AudioHistoryTests
         Assert.False(history.TryCopy(3, new float[4]));
     }
 
+    [Fact]
+    public void Clear_SamplesHeld_AreGoneAndLaterOnesKept()
+    {
+        var history = new AudioHistory(10);
+        history.Write(Ramp(0, 8), 0);
+
+        history.Clear();
+        history.Write(Ramp(8, 4), 8);
+
+        Assert.False(history.TryCopy(6, new float[4]));
+        var copy = new float[4];
+        Assert.True(history.TryCopy(8, copy));
+        Assert.Equal(Ramp(8, 4), copy);
+    }
+
     private static float[] Ramp(int from, int count) => [.. Enumerable.Range(from, count).Select(i => (float)i)];
 }

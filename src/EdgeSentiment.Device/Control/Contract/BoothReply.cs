@@ -18,6 +18,7 @@ namespace EdgeSentiment.Device.Control.Contract;
 /// <param name="SpoolLimitBytes">Above this new reviews are refused.</param>
 /// <param name="SpoolFolder">Where the spool is.</param>
 /// <param name="History">What became of the reviews of the last week, as the store lists them (sealed, delivered, discarded, refused), newest last.</param>
+/// <param name="AwaitingWords">With transcription: reviews whose audio is sealed and whose document waits for their words (not yet whole).</param>
 public sealed record BoothReply(
     int Version,
     BoothState State,
@@ -29,4 +30,5 @@ public sealed record BoothReply(
     long SpoolBytes,
     long SpoolLimitBytes,
     string SpoolFolder,
-    IReadOnlyList<FaultRow> History);
+    IReadOnlyList<FaultRow> History,
+    int AwaitingWords = 0);
