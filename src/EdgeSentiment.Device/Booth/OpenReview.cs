@@ -33,6 +33,9 @@ internal sealed class OpenReview(ReviewRecording recording, UtteranceTracker? tr
     /// <summary>Where in the review the last speech window ended.</summary>
     public TimeSpan LastSpeech { get; set; }
 
+    /// <summary>Where in the review the last window scored so far ended: how far silence can be told.</summary>
+    public TimeSpan Heard { get; set; }
+
     /// <summary>Utterances queued for the recogniser.</summary>
     public int Handed { get; set; }
 

@@ -201,7 +201,10 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
             {
                 StopLocked(BoothStopReason.TimeLimit);
             }
-            else if ((recorded - review.LastSpeech).TotalSeconds >= _options.EndOfSpeechSeconds)
+            // Silence is what the scored windows say: the windows come a window's length and more
+            // behind the audio, and counting from the audio would end a short EndOfSpeechSeconds
+            // review before its first window was scored.
+            else if ((review.Heard - review.LastSpeech).TotalSeconds >= _options.EndOfSpeechSeconds)
             {
                 StopLocked(BoothStopReason.EndOfSpeech);
             }
@@ -220,6 +223,7 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
             if (_recording is { StreamStart: { } start } review && window.Start >= start)
             {
                 review.Windows.Add(window);
+                review.Heard = window.End - start > review.Heard ? window.End - start : review.Heard;
                 if (window.IsSpeech)
                 {
                     review.LastSpeech = window.End - start;

@@ -55,11 +55,29 @@ public sealed class ReviewBoothTests : IDisposable
     {
         using var booth = NewBooth(out var spool);
         booth.Press();
-        Feed(booth, seconds: 5, from: 0);
+        for (var second = 0; second < 5 && booth.State == BoothState.Recording; second++)
+        {
+            Feed(booth, seconds: 1, from: second);
+            booth.OnWindow(new WindowResult(TimeSpan.FromSeconds(second), TimeSpan.FromSeconds(second + 1), false, new SentimentScores(0.2f, 0.6f, 0.2f), -60));
+        }
 
         Assert.Equal(BoothState.Idle, booth.State);
         var id = Assert.Single(spool.Waiting());
-        Assert.Equal(2.0, Document(spool, id).GetProperty("durationSeconds").GetDouble(), precision: 1);
+
+        // Two silent windows (EndOfSpeechSeconds), then the first chunk of audio after them ends it.
+        Assert.Equal(2.1, Document(spool, id).GetProperty("durationSeconds").GetDouble(), precision: 1);
+    }
+
+    [Fact]
+    public void OnAudio_NoWindowScoredYet_KeepsRecording()
+    {
+        // The windows come a window's length and more behind the audio: audio alone is not silence.
+        using var booth = NewBooth(out var spool);
+        booth.Press();
+        Feed(booth, seconds: 5, from: 0);
+
+        Assert.Equal(BoothState.Recording, booth.State);
+        Assert.Empty(spool.Waiting());
     }
 
     [Fact]
