@@ -70,6 +70,8 @@ class FitConfig:
     batch: int = _option(32, "windows per step")
     passes: int = _option(3, "random crops of each clip per epoch")
     manifest_passes: int = _option(0, "random crops of each --manifest clip per epoch (0: as --passes)")
+    finetune_epochs: int = _option(0, "epochs on RAVDESS alone after the others (--passes crops of each clip)")
+    finetune_lr: float = _option(0.1, "learning rate of --finetune-epochs, times the peak --lr (constant)")
     lr: float = _option(3e-3, "peak learning rate (one-cycle)")
     weight_decay: float = _option(1e-3, "AdamW weight decay")
     label_smoothing: float = _option(0.05, "label smoothing of the class-weighted loss")

@@ -107,10 +107,10 @@ def add_channel(config, x, rng, centres):
     return x
 
 
-def epoch_passes(fit, corpora):
+def epoch_passes(fit, corpora, manifest=None):
     """How many random crops of each clip an epoch takes: --passes for RAVDESS, --manifest-passes
-    (when set) for the clips of a --manifest corpus."""
-    manifest = fit.manifest_passes or fit.passes
+    (when set) or manifest for the clips of a --manifest corpus."""
+    manifest = (fit.manifest_passes or fit.passes) if manifest is None else manifest
     return np.array([fit.passes if c == "ravdess" else manifest for c in corpora], dtype=np.int64)
 
 
@@ -159,10 +159,19 @@ def train(config, data, validation_sets, log=print, keep_last=False, extensions=
 
     selector = next(iter(validation_sets))
     best, best_score, best_epoch, history = None, -1.0, 0, []
-    for epoch in range(1, fit.epochs + 1):
+    tune = epoch_passes(fit, data.corpora, manifest=0)
+    for epoch in range(1, fit.epochs + fit.finetune_epochs + 1):
         started = time.time()
         model.train()
-        order = epoch_order(passes, rng)
+        tuning = epoch > fit.epochs
+        order = epoch_order(tune if tuning else passes, rng)
+        if tuning and len(order) == 0:
+            log("no RAVDESS clips to fine-tune on: stopping")
+            break
+        if tuning and epoch == fit.epochs + 1:
+            # After the one-cycle schedule: RAVDESS alone, at a constant fraction of the peak rate.
+            for group in optimizer.param_groups:
+                group["lr"] = fit.lr * fit.finetune_lr
         total = 0.0
         for s in range(0, len(order), batch):
             idx = order[s:s + batch]
@@ -185,13 +194,14 @@ def train(config, data, validation_sets, log=print, keep_last=False, extensions=
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
-            scheduler.step()
+            if not tuning:
+                scheduler.step()
             step += 1
             for extension in extensions:
                 extension.after_step(model, step)
             total += float(loss) * len(idx)
             done = step - (epoch - 1) * steps_per_epoch
-            if steps_per_epoch >= 100 and done % (steps_per_epoch // 4) == 0 and done < steps_per_epoch:
+            if not tuning and steps_per_epoch >= 100 and done % (steps_per_epoch // 4) == 0 and done < steps_per_epoch:
                 # A long epoch (minutes on a shared machine) shows it is moving.
                 log(f"epoch {epoch:3d}  {done}/{steps_per_epoch} steps  ({time.time() - started:.0f} s)")
         scored = model

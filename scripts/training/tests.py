@@ -4,6 +4,7 @@ The suite runs it (tests/EdgeSentiment.Integration.Tests/Training/TrainingPython
 
 import argparse
 import contextlib
+import dataclasses
 import io
 import os
 import sys
@@ -251,6 +252,26 @@ def manifest_passes_set_how_often_each_corpus_is_seen_per_epoch():
     assert np.bincount(order).tolist() == [3, 3, 1, 1], order
     unset = configuration.TrainConfig().replace(passes=2).fit
     assert epoch_passes(unset, corpora).tolist() == [2, 2, 2, 2]
+    # Fine-tuning epochs take RAVDESS alone.
+    assert epoch_passes(fit, corpora, manifest=0).tolist() == [3, 3, 0, 0]
+
+
+@test
+def finetune_epochs_follow_the_schedule_on_ravdess_alone():
+    data = tiny_data()
+    data = dataclasses.replace(data, corpora=["ravdess"] * 6 + ["nemo"] * 6)
+    config = configuration.TrainConfig().replace(**TINY, finetune_epochs=1)
+    validation = ([v[0] for v in data.versions[:3]], np.array(data.labels[:3]))
+    steps = []
+
+    class Counter(experiments.Extension):
+        def after_step(self, model, step):
+            steps.append(step)
+
+    _, _, history = fit.train(config, data, {"validation": validation}, log=lambda line: None,
+                              keep_last=True, extensions=[Counter()])
+    # Epoch 1: all 12 clips in batches of 4; epoch 2: the 6 RAVDESS clips only.
+    assert [h["epoch"] for h in history] == [1, 2] and len(steps) == 3 + 2, (history, steps)
 
 
 def main():
