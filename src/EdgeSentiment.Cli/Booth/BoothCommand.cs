@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using EdgeSentiment.Cli.Control;
 using EdgeSentiment.Cli.Terminal;
 using EdgeSentiment.Device.Booth;
@@ -42,7 +41,7 @@ public static class BoothCommand
                 }
                 else
                 {
-                    Write(console.Out, reply);
+                    BoothText.Write(console.Out, reply);
                 }
 
                 // A start the full spool refused is a failure the technician must act on.
@@ -50,32 +49,5 @@ public static class BoothCommand
             },
             cancellationToken));
         return command;
-    }
-
-    private static void Write(TextWriter output, BoothReply reply)
-    {
-        var c = CultureInfo.InvariantCulture;
-        output.WriteLine(reply.State switch
-        {
-            BoothState.Recording => string.Create(c, $"Recording review {reply.Recording} ({reply.RecordedSeconds:0.0} s so far)."),
-            BoothState.SpoolFull => "Refused: the spool is full; reviews are kept until delivered, so check the broker (edgesentiment status) or raise Booth:SpoolLimitMegabytes.",
-            _ => "Idle: waiting for the button.",
-        });
-        if (reply.LastSealed is { } last)
-        {
-            output.WriteLine(string.Create(c, $"Last sealed: {last} ({reply.LastSealedSeconds:0.0} s)."));
-        }
-
-        if (reply.AwaitingWords > 0)
-        {
-            output.WriteLine(string.Create(c, $"{reply.AwaitingWords} review(s) ended, their audio sealed, their document waiting for their words (at most Booth:WordsWaitSeconds)."));
-        }
-
-        foreach (var row in reply.History)
-        {
-            output.WriteLine($"  {DisplayText.Date(row.TimeUtc)}  {row.Detail}");
-        }
-
-        output.WriteLine(string.Create(c, $"Spool {reply.SpoolFolder}: {reply.Waiting} review(s) waiting for delivery, {reply.SpoolBytes / 1048576.0:0.0} MB of {reply.SpoolLimitBytes / 1048576.0:0} MB."));
     }
 }
