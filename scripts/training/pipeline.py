@@ -18,7 +18,7 @@ from . import augment, augment_features, config as configuration, corpus, datase
 from .corpus import LABELS
 from .model import parameter_count
 
-MODEL_VERSION = "2026.11.3"
+MODEL_VERSION = "2026.12.1"
 
 # The smoke run: two small members so it goes through the ensemble's folds, export and
 # quantization in well under a minute.
