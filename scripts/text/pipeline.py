@@ -17,7 +17,7 @@ from . import export, noise, smoke, sst
 from .featurize import Featurizer, Settings, tokens
 from .model import Batches, HashedLinear, fit, idf_weights, predict
 
-MODEL_VERSION = "2026.12.2"
+MODEL_VERSION = "2026.12.3"
 MODEL_FILE = "text-sentiment.onnx"
 REFERENCE_FILE = "text-reference-scores.json"
 NOISE_LEVELS = (0.0, 0.15, 0.3, 0.5)
