@@ -11,7 +11,7 @@ public sealed class TextTrainingSmokeRun : IDisposable
     {
         OutputFolder = Path.Combine(Path.GetTempPath(), "edgesentiment-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(OutputFolder);
-        Script = PythonScript.Run("scripts/train-text", ["--smoke", "--out", OutputFolder, "--lr", "0.05;0.2", "--epochs", "3"]);
+        Script = PythonScript.Run("scripts/train-text", ["--smoke", "--out", OutputFolder, "--c", "1;16"]);
     }
 
     public string OutputFolder { get; }
