@@ -10,13 +10,13 @@ public sealed record FusionSettings
     public static FusionSettings Default { get; } = new();
 
     /// <summary>The voice's share of the fused scores when the words speak, in [0, 1].</summary>
-    public float VoiceWeight { get; init; } = 0.1f;
+    public float VoiceWeight { get; init; } = 0.8f;
 
     /// <summary>Fewer recognised words than this and the words stay silent.</summary>
-    public int MinWords { get; init; } = 8;
+    public int MinWords { get; init; } = 4;
 
     /// <summary>The text model's top score must reach this for the words to speak.</summary>
-    public float MinTextConfidence { get; init; } = 0.4f;
+    public float MinTextConfidence { get; init; } = 0.6f;
 
     /// <summary>The recogniser's per-word confidence must reach this for the words to speak.</summary>
     public float MinTranscriptConfidence { get; init; } = 0.1f;

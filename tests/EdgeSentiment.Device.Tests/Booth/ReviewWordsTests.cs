@@ -1,6 +1,7 @@
 using System.Text.Json;
 using EdgeSentiment.Core.Analysis;
 using EdgeSentiment.Core.Fusion;
+using EdgeSentiment.Core.Inference;
 using EdgeSentiment.Device.Booth;
 using EdgeSentiment.Device.Booth.Age;
 using EdgeSentiment.Device.Storage;
@@ -26,7 +27,8 @@ public sealed class ReviewWordsTests : IDisposable
     private const double WaitSeconds = 30;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private static readonly SentimentScores TextScores = new(0.9f, 0.05f, 0.05f);
-    private static readonly SentimentScores VoiceScores = new(0.2f, 0.5f, 0.3f);
+    // The voice leans neutral; the confident words tip the fused verdict to negative.
+    private static readonly SentimentScores VoiceScores = new(0.35f, 0.4f, 0.25f);
 
     private readonly TempFolder _folder = new();
     private readonly AgeIdentity _studio = AgeIdentity.Generate();
@@ -84,10 +86,11 @@ public sealed class ReviewWordsTests : IDisposable
 
         var expected = new LateFusion().Fuse(VoiceScores, new WordsEvidence(TextScores, 9, 0.8f));
         Assert.True(expected.WordsUsed);
+        Assert.Equal(SentimentLabel.Negative, expected.Label);
         var first = utterances[0];
         Assert.Equal(Words, first.GetProperty("transcript").GetString());
         Assert.Equal(9, first.GetProperty("wordCount").GetInt32());
-        Assert.Equal(0.3f, first.GetProperty("voice").GetProperty("positive").GetSingle(), 5);
+        Assert.Equal(0.25f, first.GetProperty("voice").GetProperty("positive").GetSingle(), 5);
         Assert.Equal(0.9f, first.GetProperty("text").GetProperty("negative").GetSingle(), 5);
         Assert.Equal("negative", first.GetProperty("fused").GetProperty("label").GetString());
         Assert.Equal(expected.Scores.Negative, first.GetProperty("fused").GetProperty("negative").GetSingle(), 5);
