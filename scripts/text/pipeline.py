@@ -51,6 +51,7 @@ def parse(argv):
     p.add_argument("--out", help="output folder for the model and its reference scores (e.g. models/)")
     p.add_argument("--smoke", action="store_true", help="train on a tiny generated corpus (needs no data)")
     p.add_argument("--test", action="store_true", help="also report the SST test figures (never used for a choice)")
+    p.add_argument("--version", default=MODEL_VERSION, help=f"edgesentiment.version of the model (default {MODEL_VERSION})")
     p.add_argument("--neutral-offset", action="store_true",
                    help="choose an offset of the neutral logit on dev, for each epoch")
     for key, value in DEFAULTS.items():
@@ -208,7 +209,7 @@ def main(argv):
     os.makedirs(args.out, exist_ok=True)
     options = {**{k: getattr(args, k) for k in DEFAULTS}, **chosen}
     path = os.path.join(args.out, MODEL_FILE)
-    export.write(model, settings, path, MODEL_VERSION,
+    export.write(model, settings, path, args.version,
                  {"edgesentiment.trained_on": "smoke corpus" if args.smoke else
                   "SST train phrases (Socher et al. 2013), three classes",
                   "edgesentiment.training": json.dumps(options, sort_keys=True)})
@@ -218,11 +219,11 @@ def main(argv):
         probabilities = predict(model, Batches([(ids, values)]))[0]
         reference.append({"text": text, "features": len(ids), "probabilities": [float(p) for p in probabilities]})
     with open(os.path.join(args.out, REFERENCE_FILE), "w", encoding="utf-8") as f:
-        json.dump({"model": MODEL_FILE, "version": MODEL_VERSION, "tolerance": 1e-5, "texts": reference},
+        json.dump({"model": MODEL_FILE, "version": args.version, "tolerance": 1e-5, "texts": reference},
                   f, indent=1, ensure_ascii=False)
         f.write("\n")
     record = {"time": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-              "version": MODEL_VERSION, "options": options, "figures": figures, "tried": tried,
+              "version": args.version, "options": options, "figures": figures, "tried": tried,
               "bytes": os.path.getsize(path), "seconds": round(time.time() - started)}
     with open(os.path.join(args.out, "text-training-log.jsonl"), "a", encoding="utf-8") as f:
         f.write(json.dumps(record, sort_keys=True) + "\n")
