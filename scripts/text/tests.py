@@ -2,11 +2,11 @@
 one line per test and exits 1 on a failure. The suite runs it (TextTrainingPythonTests)."""
 
 import sys
-import traceback
 
 import numpy as np
 import torch
 
+import selftest
 from .featurize import Featurizer, Settings
 from .model import Batches, HashedLinear, fit, idf_weights, predict, tfidf_values
 
@@ -74,17 +74,7 @@ def test_lbfgs_learns_which_words_are_praise_and_which_scorn():
 
 def main():
     torch.set_num_threads(1)
-    tests = [f for name, f in sorted(globals().items()) if name.startswith("test_")]
-    failed = 0
-    for function in tests:
-        try:
-            function()
-            print(f"passed {function.__name__}")
-        except Exception:  # every failure is reported, then the run fails
-            failed += 1
-            print(f"FAILED {function.__name__}\n{traceback.format_exc()}")
-    print(f"{len(tests) - failed} passed, {failed} failed")
-    return 1 if failed else 0
+    return selftest.run([f for name, f in sorted(globals().items()) if name.startswith("test_")])
 
 
 if __name__ == "__main__":

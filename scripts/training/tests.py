@@ -9,11 +9,11 @@ import io
 import os
 import sys
 import tempfile
-import traceback
 
 import numpy as np
 import torch
 
+import selftest
 from . import config as configuration
 from . import dataset, ensemble, experiments, fit, manifest, wavfile
 from .model import SentimentNet
@@ -276,16 +276,7 @@ def finetune_epochs_follow_the_schedule_on_ravdess_alone():
 
 def main():
     torch.set_num_threads(1)
-    failed = 0
-    for function in TESTS:
-        try:
-            function()
-            print(f"passed {function.__name__}")
-        except Exception:  # every failure is reported, then the run fails
-            failed += 1
-            print(f"FAILED {function.__name__}\n{traceback.format_exc()}")
-    print(f"{len(TESTS) - failed} passed, {failed} failed")
-    return 1 if failed else 0
+    return selftest.run(TESTS)
 
 
 if __name__ == "__main__":
