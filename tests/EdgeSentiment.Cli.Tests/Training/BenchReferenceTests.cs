@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Cli.Tests.Training;
 
@@ -14,12 +15,11 @@ public sealed class BenchReferenceTests
     [InlineData("torchscript")]
     public void BenchReference_ShippedFp32Model_RunsAndChecksItsFeaturesAndGraph(string runtime)
     {
-        var (exitCode, output) = PythonScript.Run(
-            ".", ["scripts/bench-reference", "--seconds", "2", "--runtime", runtime, "--check", "--json"], TimeSpan.FromMinutes(5));
+        var run = PythonScript.Run(["scripts/bench-reference", "--seconds", "2", "--runtime", runtime, "--check", "--json"]);
 
-        Assert.True(exitCode == 0, $"scripts/bench-reference --runtime {runtime} exited with {exitCode}:\n{output}");
-        var json = output[output.IndexOf('{', StringComparison.Ordinal)..];
+        Assert.True(run.ExitCode == 0, $"scripts/bench-reference --runtime {runtime} exited with {run.ExitCode}:\n{run.Output}");
+        var json = run.Out[run.Out.IndexOf('{', StringComparison.Ordinal)..];
         using var document = JsonDocument.Parse(json);
-        Assert.True(document.RootElement.GetProperty("cpuRtf").GetDouble() > 0, output);
+        Assert.True(document.RootElement.GetProperty("cpuRtf").GetDouble() > 0, run.Output);
     }
 }

@@ -1,3 +1,5 @@
+using EdgeSentiment.Testing;
+
 namespace EdgeSentiment.Cli.Tests.Training;
 
 /// <summary>
@@ -10,9 +12,9 @@ public sealed class TrainingPythonTests
     [Fact]
     public void TrainingCodeTests_AllPass()
     {
-        var (exitCode, output) = PythonScript.Run("scripts", ["-m", "training.tests"], TimeSpan.FromMinutes(5));
+        var run = PythonScript.Run(["-m", "training.tests"], folder: "scripts");
 
-        Assert.True(exitCode == 0, $"python3 -m training.tests exited with {exitCode}:\n{output}");
-        Assert.Contains(" passed, 0 failed", output, StringComparison.Ordinal);
+        Assert.True(run.ExitCode == 0, $"python3 -m training.tests exited with {run.ExitCode}:\n{run.Output}");
+        Assert.Contains(" passed, 0 failed", run.Out, StringComparison.Ordinal);
     }
 }

@@ -1,3 +1,5 @@
+using EdgeSentiment.Testing;
+
 namespace EdgeSentiment.Cli.Tests.Training;
 
 /// <summary>
@@ -27,7 +29,8 @@ public class TrainingSmokeRun : IDisposable
             arguments.AddRange(["--cli", cli]);
         }
 
-        (ExitCode, Output) = PythonScript.Run(".", arguments, Timeout);
+        var run = PythonScript.Run(arguments, timeout: Timeout);
+        (ExitCode, Output) = (run.ExitCode, run.Output);
     }
 
     public string OutputFolder { get; }

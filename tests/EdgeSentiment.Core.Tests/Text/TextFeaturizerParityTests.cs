@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using EdgeSentiment.Core.Text;
+using EdgeSentiment.Testing;
 
 namespace EdgeSentiment.Core.Tests.Text;
 
@@ -39,9 +40,8 @@ public sealed class TextFeaturizerParityTests
     {
         var settings = new TextFeatureSettings(buckets, wordNgrams, charMin, charMax, capacity);
         var script = PythonScript.Run(
-            "scripts/text-features",
-            ["--buckets", Invariant(buckets), "--word-ngrams", Invariant(wordNgrams), "--char-ngrams", $"{charMin}-{charMax}", "--capacity", Invariant(capacity)],
-            JsonSerializer.Serialize(Tricky));
+            ["scripts/text-features", "--buckets", Invariant(buckets), "--word-ngrams", Invariant(wordNgrams), "--char-ngrams", $"{charMin}-{charMax}", "--capacity", Invariant(capacity)],
+            input: JsonSerializer.Serialize(Tricky));
         Assert.True(script.ExitCode == 0, $"scripts/text-features exited with {script.ExitCode}: {script.Error}");
         using var expected = JsonDocument.Parse(script.Out);
         var featurizer = new TextFeaturizer(settings);

@@ -1,3 +1,5 @@
+using EdgeSentiment.Testing;
+
 namespace EdgeSentiment.Core.Tests.Text;
 
 /// <summary>
@@ -10,8 +12,7 @@ public sealed class TextTrainingPythonTests
     [Fact]
     public void TextTrainingCodeTests_AllPass()
     {
-        // As `cd scripts && python3 -m text.tests` does, from the repository's root.
-        var run = PythonScript.Run("-c", ["import sys; sys.path.insert(0, 'scripts'); from text.tests import main; sys.exit(main())"]);
+        var run = PythonScript.Run(["-m", "text.tests"], folder: "scripts");
 
         Assert.True(run.ExitCode == 0, $"python3 -m text.tests exited with {run.ExitCode}:\n{run.Out}\n{run.Error}");
         Assert.Contains(" passed, 0 failed", run.Out, StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using EdgeSentiment.Testing;
+
 namespace EdgeSentiment.Core.Tests.Text;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed class TextTrainingSmokeRun : IDisposable
     {
         OutputFolder = Path.Combine(Path.GetTempPath(), "edgesentiment-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(OutputFolder);
-        Script = PythonScript.Run("scripts/train-text", ["--smoke", "--out", OutputFolder, "--c", "1;16"]);
+        Script = PythonScript.Run(["scripts/train-text", "--smoke", "--out", OutputFolder, "--c", "1;16"]);
     }
 
     public string OutputFolder { get; }
