@@ -1,5 +1,6 @@
 """Tests of the text training code that need no data: `cd scripts && python3 -m text.tests` prints
-one line per test and exits 1 on a failure. The suite runs it (TextTrainingPythonTests)."""
+one line per test and exits 1 on a failure. The suite runs it
+(tests/EdgeSentiment.Cli.Tests/Training/TrainingPythonTests.cs)."""
 
 import sys
 

@@ -1,6 +1,6 @@
 """Tests of the training code that need neither data nor the C# extractor. Plain asserts, no test
 framework: `cd scripts && python3 -m training.tests` prints one line per test and exits 1 on a failure.
-The suite runs it (tests/EdgeSentiment.Integration.Tests/Training/TrainingPythonTests.cs)."""
+The suite runs it (tests/EdgeSentiment.Cli.Tests/Training/TrainingPythonTests.cs)."""
 
 import argparse
 import contextlib
