@@ -15,6 +15,20 @@ def idf_weights(batches, buckets):
     return np.where(df > 0, np.log((1.0 + len(batches)) / (1.0 + df)) + 1.0, 0.0).astype(np.float32)
 
 
+def class_spread(batches, labels, buckets):
+    """How unevenly each bucket falls on the classes: the largest distance of a class's log share of
+    the training texts holding the bucket (smoothed, each class's count over its texts) from the mean
+    of the three. 0 for a bucket heard evenly (or never); large for one mostly in one class."""
+    rows = np.repeat(np.arange(len(batches)), batches.lengths)
+    pairs = np.unique(rows * np.int64(buckets) + batches.ids)
+    texts, ids = pairs // buckets, pairs % buckets
+    counts = np.bincount(ids * 3 + np.asarray(labels)[texts], minlength=buckets * 3).reshape(buckets, 3)
+    totals = np.bincount(labels, minlength=3)
+    share = np.log((counts + 1.0) / (totals + 2.0))
+    spread = np.abs(share - share.mean(axis=1, keepdims=True)).max(axis=1)
+    return np.where(counts.sum(axis=1) > 0, spread, 0.0).astype(np.float32)
+
+
 def tfidf_values(ids, values, lengths, idf):
     """Each value times its bucket's idf, then each text's values scaled to unit length (a
     repeated id counts once per occurrence, as the graph sums them)."""

@@ -15,7 +15,7 @@ import numpy as np
 
 from . import export, noise, smoke, sst
 from .featurize import Featurizer, Settings, tokens
-from .model import Batches, HashedLinear, fit, idf_weights, predict
+from .model import Batches, HashedLinear, class_spread, fit, idf_weights, predict
 
 MODEL_VERSION = "2026.12.3"
 MODEL_FILE = "text-sentiment.onnx"
@@ -37,9 +37,10 @@ DEFAULTS = {"seed": 20261204, "buckets": 1 << 18, "word_ngrams": 2, "char_min": 
 WEIGHTINGS = ("tfidf", "plain")
 # Tried in every combination; the model and its epoch are chosen by dev figures (see choose()).
 # lbfgs solves the regularised problem to the end (strength: c); adagrad and adam take --epochs
-# passes of mini-batches at --lr (with --l2).
+# passes of mini-batches at --lr (with --l2). With TF-IDF, --spread k multiplies each bucket's idf by
+# 1 + k * class_spread (supervised term weighting: words that take sides count more).
 GRID = {"optimizer": "lbfgs", "c": "16", "lr": "0.1", "sentence_weight": "3", "class_weights": "1,1,1",
-        "l2": "0"}
+        "l2": "0", "spread": "0"}
 # Offsets added to the neutral logit (the bias in the graph) with --neutral-offset: the one with the
 # best dev choice() is kept for each epoch.
 NEUTRAL_OFFSETS = np.round(np.arange(-0.5, 1.51, 0.1), 2)
@@ -176,6 +177,7 @@ def main(argv):
 
     # TF-IDF: each bucket's idf over the training texts rides in the graph (export.write).
     idf = idf_weights(batches, settings.buckets) if args.weighting == "tfidf" else None
+    spread = class_spread(batches, labels, settings.buckets) if idf is not None else None
     best, tried = None, []
     for combo in grid(args):
         hyper = {"seed": args.seed, "epochs": args.epochs, "batch": args.batch, "lr": float(combo["lr"]),
@@ -183,7 +185,11 @@ def main(argv):
                  "l2": float(combo["l2"]), "optimizer": combo["optimizer"], "c": float(combo["c"]),
                  "iterations": args.iterations}
         weights = [float(combo["sentence_weight"]) if s else 1.0 for s in is_sentence]
-        model = HashedLinear(settings.buckets, idf=idf)
+        k = float(combo["spread"])
+        if k and idf is None:
+            raise SystemExit("--spread needs --weighting tfidf")
+        term_weights = idf * (1.0 + k * spread) if k else idf
+        model = HashedLinear(settings.buckets, idf=term_weights)
         for epoch in fit(model, batches, labels, weights, hyper, log):
             offset, figures = neutral_offset(model, dev_features, dev) if args.neutral_offset \
                 else (0.0, evaluate(model, dev_features, dev, (0.0, 0.3)))
@@ -193,9 +199,9 @@ def main(argv):
             if best is None or score > best[0]:
                 state = copy.deepcopy(model.state_dict())
                 state["bias"][1] += offset
-                best = (score, {**combo, "epoch": epoch, "neutral_offset": offset}, state)
+                best = (score, {**combo, "epoch": epoch, "neutral_offset": offset}, state, term_weights)
     chosen = best[1]
-    model = HashedLinear(settings.buckets, idf=idf)
+    model = HashedLinear(settings.buckets, idf=best[3])
     model.load_state_dict(best[2])
     log(f"chosen on dev: {chosen}")
 

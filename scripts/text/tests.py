@@ -9,7 +9,7 @@ import torch
 
 import selftest
 from .featurize import Featurizer, Settings
-from .model import Batches, HashedLinear, fit, idf_weights, predict, tfidf_values
+from .model import Batches, HashedLinear, class_spread, fit, idf_weights, predict, tfidf_values
 
 BUCKETS = 1 << 12
 TEXTS = ["a good film", "the the the plot", "", "not good , not bad", "a wonderful film"]
@@ -42,6 +42,19 @@ def test_tfidf_values_have_unit_length_per_text():
     lengths = np.sqrt(np.bincount(texts, weights=values.astype(np.float64) ** 2, minlength=len(batches)))
     assert np.allclose(lengths[batches.lengths > 0], 1.0, atol=1e-5), lengths
     assert lengths[2] == 0  # the empty text stays empty
+
+
+def test_class_spread_is_large_for_words_that_take_sides_and_zero_for_unheard_buckets():
+    featurizer = Featurizer(Settings(BUCKETS))
+    texts = ["good film", "great good", "bad film", "awful bad", "the film", "a film"]
+    labels = np.array([2, 2, 0, 0, 1, 1])
+    spread = class_spread(Batches([featurizer.features(t) for t in texts]), labels, BUCKETS)
+    good, film = featurizer.features("good")[0][0], featurizer.features("film")[0][0]
+    assert spread[good] > spread[film] > 0, (spread[good], spread[film])
+    heard = np.zeros(BUCKETS, dtype=bool)
+    for t in texts:
+        heard[featurizer.features(t)[0]] = True
+    assert np.all(spread[~heard] == 0)
 
 
 def test_model_with_idf_scores_as_the_plain_model_on_tfidf_values():
