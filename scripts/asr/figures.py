@@ -84,11 +84,12 @@ def verdict_table(name, path, labels):
     words = [(t, fusion.top(u["text"]) if u.get("text") else "neutral") for t, u in items]
     fused = [(t, u["fused"]["label"]) for t, u in items]
     opened = sum(1 for _, u in items if u["fused"]["wordsUsed"]) / max(1, len(items))
+    changed, fixed, broke = fusion.changes(voice, fused)
     with open(path, encoding="utf-8") as f:
         files = len(json.load(f)["files"])
     print(f"| {name} ({files} files, {len(items)} utterances) | "
           + " | ".join(f"{fusion.macro_f1(p):.3f} / {accuracy(p):.3f}" for p in (voice, words, fused))
-          + f" | {opened:.1%} |")
+          + f" | {opened:.1%} | {changed}: {fixed} / {broke} |")
 
 
 def eval_text(cli, csv_path):
@@ -119,8 +120,8 @@ def test(args, cli):
     ravdess_test = ravdess(args.ravdess, (21, 22, 23, 24))
     sst_test, spoken = sst_readings(args.sst, "test", args.test_every, os.path.join(args.work, "sst-test"))
     print("\ntest, per utterance: macro-F1 / accuracy; fused and gate as the code's FusionSettings.Default decide")
-    print("| set | voice only | words only | fused | gate open |")
-    print("|---|---|---|---|---|")
+    print("| set | voice only | words only | fused | gate open | verdicts the words changed: right / wrong before |")
+    print("|---|---|---|---|---|---|")
     for name, labels in (("ravdess-21-24", ravdess_test), ("sst-test-espeak", sst_test)):
         path, _ = analyze(cli, args.work, name, labels)
         verdict_table(name, path, labels)

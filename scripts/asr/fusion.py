@@ -31,6 +31,14 @@ def top(scores):
     return max(LABELS, key=lambda k: scores[k])
 
 
+def changes(voice, fused):
+    """(verdicts the words changed, how many of those were right after, how many were right before)
+    from [(truth, voice verdict)] and [(truth, fused verdict)]: fused and voice-only macro-F1 can
+    sit a hair apart on a handful of changed verdicts."""
+    moved = [(t, v, f) for (t, v), (_, f) in zip(voice, fused) if v != f]
+    return len(moved), sum(1 for t, _, f in moved if f == t), sum(1 for t, v, _ in moved if v == t)
+
+
 def fuse(u, voice_weight, min_words, min_text, min_conf):
     text = u.get("text")
     gate = (text is not None and u["words"] >= min_words and text[top(text)] >= min_text
@@ -77,10 +85,11 @@ def main():
             fused = [fuse(u, weight, min_words, min_text, min_conf) for _, u in items]
             both = macro_f1([(t, p) for (t, _), (p, _) in zip(items, fused)])
             opened = sum(1 for _, g in fused if g) / max(1, len(items))
-            row.append((name, voice, words, both, opened))
-        if any("ravdess" in n and b < v for n, v, _, b, _ in row):
+            moved = changes([(t, top(u["voice"])) for t, u in items], [(t, p) for (t, _), (p, _) in zip(items, fused)])
+            row.append((name, voice, words, both, opened, moved))
+        if any("ravdess" in n and b < v for n, v, _, b, _, _ in row):
             continue
-        mean = sum(b for _, _, _, b, _ in row) / len(row)
+        mean = sum(b for _, _, _, b, _, _ in row) / len(row)
         if best is None or mean > best[0]:
             best = (mean, (weight, min_words, min_text, min_conf), row)
     if best is None:
@@ -89,8 +98,9 @@ def main():
     _, setting, row = best
     print(f"chosen: voice weight {setting[0]}, min words {setting[1]}, min text confidence {setting[2]}, "
           f"min transcript confidence {setting[3]}")
-    for name, voice, words, both, opened in row:
-        print(f"  {name}: macro-F1 voice-only {voice:.3f}, words-only {words:.3f}, fused {both:.3f}; gate open {opened:.1%}")
+    for name, voice, words, both, opened, (moved, right, before) in row:
+        print(f"  {name}: macro-F1 voice-only {voice:.3f}, words-only {words:.3f}, fused {both:.3f}; gate open {opened:.1%}; "
+              f"the words changed {moved} verdicts: {right} right after, {before} right before")
 
 
 if __name__ == "__main__":
