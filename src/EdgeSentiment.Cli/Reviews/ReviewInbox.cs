@@ -1,11 +1,12 @@
 using System.Buffers;
 using EdgeSentiment.Device.Booth.Age;
+using EdgeSentiment.Device.Storage.Sealing;
 
 namespace EdgeSentiment.Cli.Reviews;
 
 /// <summary>
 /// The output folder of <c>reviews receive</c>. Each part is first kept sealed in <c>.incoming/ID.part.age</c>
-/// (temporary file, fsync, rename), so it is on disk before the broker hears it arrived. When both parts are
+/// (temporary file, fsync, rename, fsync of the folder), so it is on disk before the broker hears it arrived. When both parts are
 /// there they are opened to temporary files and renamed to <c>ID.opus</c>, then <c>ID.json</c>: the document's
 /// rename is the review's arrival, and a review whose document is there is never written again.
 /// </summary>
@@ -76,7 +77,7 @@ public sealed class ReviewInbox
             file.Flush(flushToDisk: true);
         }
 
-        File.Move(temporary, target, overwrite: true);
+        DurableFile.Move(temporary, target, overwrite: true);
         return TryAssemble(message.Id);
     }
 
@@ -104,8 +105,8 @@ public sealed class ReviewInbox
 
             var audioBytes = new FileInfo(openedAudio).Length;
             var documentBytes = new FileInfo(openedDocument).Length;
-            File.Move(openedAudio, FinalPath(id, ReviewPart.Audio), overwrite: true);
-            File.Move(openedDocument, FinalPath(id, ReviewPart.Document), overwrite: true);
+            DurableFile.Move(openedAudio, FinalPath(id, ReviewPart.Audio), overwrite: true);
+            DurableFile.Move(openedDocument, FinalPath(id, ReviewPart.Document), overwrite: true);
             File.Delete(audio);
             File.Delete(document);
             return new ReviewArrival(ReviewArrivalKind.Written, id, audioBytes, documentBytes);
@@ -137,7 +138,7 @@ public sealed class ReviewInbox
         CreateOwnerOnly(Rejected);
         foreach (var part in Enum.GetValues<ReviewPart>())
         {
-            File.Move(IncomingPath(id, part), Path.Combine(Rejected, SealedName(id, part)), overwrite: true);
+            DurableFile.Move(IncomingPath(id, part), Path.Combine(Rejected, SealedName(id, part)), overwrite: true);
         }
 
         return new ReviewArrival(ReviewArrivalKind.Rejected, id, Problem: reason);

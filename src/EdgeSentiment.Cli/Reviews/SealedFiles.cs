@@ -28,7 +28,7 @@ internal static class SealedFiles
         try
         {
             OpenToTemporary(input, identities, temporary);
-            File.Move(temporary, target, overwrite: true);
+            DurableFile.Move(temporary, target, overwrite: true);
         }
         finally
         {

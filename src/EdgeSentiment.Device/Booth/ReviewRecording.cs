@@ -86,7 +86,7 @@ public sealed class ReviewRecording : IDisposable
         _audioFile.Flush(flushToDisk: true);
         _sealedBytes = _audioFile.Length;
         _audioFile.Dispose();
-        File.Move(_audioPartial, _spool.AudioPath(Id));
+        DurableFile.Move(_audioPartial, _spool.AudioPath(Id));
     }
 
     /// <summary>Seals the review's document beside its audio (after <see cref="CompleteAudio"/>): the review is whole.</summary>
@@ -114,7 +114,7 @@ public sealed class ReviewRecording : IDisposable
                 file.Flush(flushToDisk: true);
             }
 
-            File.Move(documentPartial, _spool.DocumentPath(Id));
+            DurableFile.Move(documentPartial, _spool.DocumentPath(Id));
         }
         catch
         {

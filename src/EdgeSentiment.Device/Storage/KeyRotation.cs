@@ -39,7 +39,7 @@ public static class KeyRotation
         if (pending is not null && storedKeyId == pending.Id)
         {
             // Every record was re-sealed and recorded; only the key file swap was left to do.
-            File.Move(newKeyPath, keyPath, overwrite: true);
+            DurableFile.Move(newKeyPath, keyPath, overwrite: true);
             return new KeyRotationResult(current.Id, pending.Id, 0, 0);
         }
 
@@ -81,7 +81,7 @@ public static class KeyRotation
             var (resealed, unreadable) = Reseal(db, current, next, progress);
             StoreFile.WriteMeta(db, next.Id, rotatingTo: null);
             db.Checkpoint();
-            File.Move(newKeyPath, keyPath, overwrite: true);
+            DurableFile.Move(newKeyPath, keyPath, overwrite: true);
             return new KeyRotationResult(current.Id, next.Id, resealed, unreadable);
         }
         finally

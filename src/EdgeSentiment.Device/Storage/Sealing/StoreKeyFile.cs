@@ -72,8 +72,9 @@ public static class StoreKeyFile
     }
 
     /// <summary>
-    /// Writes <paramref name="key"/> to a new file readable by its owner only (0600) and flushes it to
-    /// the disk; never replaces an existing file.
+    /// Writes <paramref name="key"/> to a new file readable by its owner only (0600) and flushes it and
+    /// its folder's entry to the disk (records sealed with the key must never outlive the key file on a
+    /// power cut); never replaces an existing file.
     /// </summary>
     public static void Write(string path, StoreKey key)
     {
@@ -92,9 +93,13 @@ public static class StoreKeyFile
         var bytes = Encoding.ASCII.GetBytes(key.ToFileText());
         try
         {
-            using var stream = new FileStream(path, options);
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
+            using (var stream = new FileStream(path, options))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            DurableFile.SyncFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
         }
         finally
         {
