@@ -93,4 +93,6 @@ public static class LogEvents
     public const int BoothSealFailed = 804;
     public const int BoothButtonUnavailable = 805;
     public const int BoothWordsIncomplete = 806;
+    public const int BoothSealedAtStart = 807;
+    public const int BoothPendingFailed = 808;
 }

@@ -23,6 +23,12 @@ internal static partial class BoothLog
     [LoggerMessage(EventId = LogEvents.BoothWordsIncomplete, Level = LogLevel.Warning, Message = "Review {Id} sealed with its words incomplete ({Cause}): {Missing} of {Utterances} utterance(s) without words")]
     public static partial void WordsIncomplete(ILogger logger, string id, string cause, int missing, int utterances);
 
+    [LoggerMessage(EventId = LogEvents.BoothSealedAtStart, Level = LogLevel.Warning, Message = "Review {Id} sealed at start with the words it had: the agent stopped while its words were awaited (power loss or crash)")]
+    public static partial void SealedAtStart(ILogger logger, string id);
+
+    [LoggerMessage(EventId = LogEvents.BoothPendingFailed, Level = LogLevel.Warning, Message = "Review {Id} waits for its words without a pending document ({Reason}): should the agent stop before they come back, the review is discarded at start; check the spool's disk")]
+    public static partial void PendingFailed(ILogger logger, string id, string reason);
+
     [LoggerMessage(EventId = LogEvents.BoothButtonUnavailable, Level = LogLevel.Error, Message = "The booth's button on GPIO {Pin} could not be opened ({Reason}); reviews can still be started with: edgesentiment booth start. Check Booth:ButtonPin and Booth:GpioChip, or set Booth:ButtonPin to -1 for a desk booth")]
     public static partial void ButtonUnavailable(ILogger logger, int pin, string reason);
 }

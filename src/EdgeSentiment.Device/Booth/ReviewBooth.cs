@@ -15,7 +15,9 @@ namespace EdgeSentiment.Device.Booth;
 /// is recorded before the button is pressed. With transcription a review's audio also goes to a ring
 /// in RAM, its utterances to the recogniser, and their words come back to that review alone: its
 /// audio is sealed when it ends, its document once every utterance has come back and the windows
-/// still on their way have arrived, or once <see cref="BoothOptions.WordsWaitSeconds"/> have passed.
+/// still on their way have arrived, or once <see cref="BoothOptions.WordsWaitSeconds"/> have passed;
+/// meanwhile its document as it stands waits beside the audio (<see cref="ReviewRecording.WritePending"/>)
+/// for the next start to seal should the agent stop first.
 /// </summary>
 public sealed class ReviewBooth : IAudioTap, IDisposable
 {
@@ -39,7 +41,7 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
     /// <param name="device">The device's name, in each review's id and document.</param>
     /// <param name="sampleRate">The rate of the audio the tap delivers.</param>
     /// <param name="time">The clock of the reviews' start times.</param>
-    /// <param name="logger">The booth's log (events 800-806).</param>
+    /// <param name="logger">The booth's log (events 800-808).</param>
     /// <param name="store">Where each review's fate (sealed, delivered, discarded, refused) is listed; its id, length and size, never its content.</param>
     /// <param name="words">With transcription: where the reviews' utterances go to the recogniser; null leaves the words out.</param>
     public ReviewBooth(ReviewSpool spool, BoothOptions options, string device, int sampleRate, TimeProvider time, ILogger logger, IResultWriter? store = null, UtteranceHandoff? words = null)
@@ -63,11 +65,17 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
 
         _words = words;
         spool.ReviewDelivered += id => List(DeviceEventKind.ReviewDelivered, $"review {id} delivered to the broker and removed from the spool");
-        var removed = spool.Prepare();
-        if (removed > 0)
+        var recovered = spool.Prepare();
+        foreach (var id in recovered.SealedWithoutAllWords)
         {
-            BoothLog.InterruptedRemoved(logger, removed);
-            List(DeviceEventKind.ReviewDiscarded, $"{removed} file(s) of a review interrupted before it was sealed (power loss or crash) removed");
+            BoothLog.SealedAtStart(logger, id);
+            List(DeviceEventKind.ReviewSealed, $"review {id} sealed at start with the words it had: the agent stopped while they were awaited (power loss or crash)");
+        }
+
+        if (recovered.Removed > 0)
+        {
+            BoothLog.InterruptedRemoved(logger, recovered.Removed);
+            List(DeviceEventKind.ReviewDiscarded, $"{recovered.Removed} file(s) of a review interrupted before it was sealed (power loss or crash) removed");
         }
     }
 
@@ -251,7 +259,11 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
                         HandWords(closing, last);
                     }
 
-                    SealIfComplete(closing);
+                    // Every window of the review is in: the pending document gets them all.
+                    if (SealIfComplete(closing) is null)
+                    {
+                        KeepPending(closing);
+                    }
                 }
             }
         }
@@ -328,7 +340,13 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
             {
                 review.Wait = _time.CreateTimer(
                     state => WaitOver((OpenReview)state!), review, TimeSpan.FromSeconds(_options.WordsWaitSeconds), Timeout.InfiniteTimeSpan);
-                return SealIfComplete(review);
+                var sealedNow = SealIfComplete(review);
+                if (sealedNow is null)
+                {
+                    KeepPending(review);
+                }
+
+                return sealedNow;
             }
         }
 
@@ -400,8 +418,47 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
                     record.WordsUsed));
             }
 
-            SealIfComplete(review);
+            if (SealIfComplete(review) is null)
+            {
+                KeepPending(review);
+            }
         }
+    }
+
+    /// <summary>
+    /// Seals the document of a review waiting for its words as it stands, words so far, as its pending
+    /// document: a power cut during the wait then costs the words still out, not the review.
+    /// </summary>
+    private void KeepPending(OpenReview review)
+    {
+        if (!review.AudioDone || review.Sealed)
+        {
+            return;
+        }
+
+        try
+        {
+            var utterances = review.Utterances.OrderBy(u => u.StartSeconds).ToList();
+            var words = ReviewWords.Of(utterances, review.Missing + (review.Handed - review.Answered), complete: false);
+            review.Recording.WritePending(WindowsOf(review), ReviewSentiment.Of(review.Windows), words);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not fatal: the review is still sealed whole when its words come back or the wait runs out.
+            BoothLog.PendingFailed(_logger, review.Recording.Id, e.Message);
+        }
+    }
+
+    private static ReviewWindow[] WindowsOf(OpenReview review)
+    {
+        var start = review.StreamStart ?? TimeSpan.Zero;
+        var windows = new ReviewWindow[review.Windows.Count];
+        for (var i = 0; i < windows.Length; i++)
+        {
+            windows[i] = ReviewWindow.From(review.Windows[i], start);
+        }
+
+        return windows;
     }
 
     private void WaitOver(OpenReview review)
@@ -450,14 +507,7 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
                     recording.CompleteAudio();
                 }
 
-                var start = review.StreamStart ?? TimeSpan.Zero;
-                var windows = new ReviewWindow[review.Windows.Count];
-                for (var i = 0; i < windows.Length; i++)
-                {
-                    windows[i] = ReviewWindow.From(review.Windows[i], start);
-                }
-
-                var document = recording.CompleteDocument(windows, ReviewSentiment.Of(review.Windows), words);
+                var document = recording.CompleteDocument(WindowsOf(review), ReviewSentiment.Of(review.Windows), words);
                 BoothLog.Sealed(_logger, recording.Id, _recipients, document.DurationSeconds, recording.SealedBytes, reason);
                 _last = document;
                 List(DeviceEventKind.ReviewSealed, string.Create(CultureInfo.InvariantCulture, $"review {recording.Id} sealed: {document.DurationSeconds:0.0} s, {recording.SealedBytes} bytes, waiting in the spool ({reason})"));

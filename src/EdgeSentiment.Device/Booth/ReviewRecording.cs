@@ -9,8 +9,9 @@ namespace EdgeSentiment.Device.Booth;
 /// One review being recorded: microphone samples -> Ogg Opus -> age -> a temporary file in the
 /// spool, page by page, so the audio exists only sealed. <see cref="CompleteAudio"/> finishes the audio
 /// and renames it into the spool; <see cref="CompleteDocument"/> seals the document beside it, the moment
-/// the review exists (audio without its document is removed at start); <see cref="Dispose"/> before
-/// that discards the review whole.
+/// the review exists (audio without its document is removed at start, unless
+/// <see cref="WritePending"/> left a document for it while it waited for its words);
+/// <see cref="Dispose"/> before that discards the review whole.
 /// </summary>
 public sealed class ReviewRecording : IDisposable
 {
@@ -89,6 +90,22 @@ public sealed class ReviewRecording : IDisposable
         DurableFile.Move(_audioPartial, _spool.AudioPath(Id));
     }
 
+    /// <summary>
+    /// Seals the document as it stands (after <see cref="CompleteAudio"/>) beside the audio as the
+    /// review's pending document, replacing the one before: while the review waits for its words,
+    /// a stop of the agent leaves this for the next start to make the document.
+    /// </summary>
+    public void WritePending(IReadOnlyList<ReviewWindow> windows, ReviewSentiment? overall, ReviewWords? words)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        if (!_audioDone)
+        {
+            throw new InvalidOperationException("the review's audio is not complete");
+        }
+
+        WriteSealed(Describe(windows, overall, words), _spool.PendingPath(Id), overwrite: true);
+    }
+
     /// <summary>Seals the review's document beside its audio (after <see cref="CompleteAudio"/>): the review is whole.</summary>
     public ReviewDocument CompleteDocument(IReadOnlyList<ReviewWindow> windows, ReviewSentiment? overall, ReviewWords? words)
     {
@@ -98,31 +115,10 @@ public sealed class ReviewRecording : IDisposable
             throw new InvalidOperationException("the review's audio is not complete");
         }
 
-        var document = new ReviewDocument(
-            Id, Started, Device, Math.Round(Duration.TotalSeconds, 3), Path.GetFileName(_spool.AudioPath(Id))[..^4], windows, overall, words);
-        var documentPartial = _spool.DocumentPath(Id) + ReviewSpool.PartialSuffix;
-        try
-        {
-            using (var file = NewFile(documentPartial))
-            {
-                using (var seal = new AgeSealStream(file, _recipients, leaveOpen: true))
-                {
-                    JsonSerializer.Serialize(seal, document, ReviewJson.Default.ReviewDocument);
-                    seal.Complete();
-                }
-
-                file.Flush(flushToDisk: true);
-            }
-
-            DurableFile.Move(documentPartial, _spool.DocumentPath(Id));
-        }
-        catch
-        {
-            // The audio without its document is removed by Dispose, or at start.
-            File.Delete(documentPartial);
-            throw;
-        }
-
+        // On failure the audio without its document is removed by Dispose, or at start.
+        var document = Describe(windows, overall, words);
+        WriteSealed(document, _spool.DocumentPath(Id), overwrite: false);
+        File.Delete(_spool.PendingPath(Id));
         _done = true;
         Dispose();
         return document;
@@ -140,8 +136,38 @@ public sealed class ReviewRecording : IDisposable
             File.Delete(_audioPartial);
             if (_audioDone)
             {
+                File.Delete(_spool.PendingPath(Id));
                 File.Delete(_spool.AudioPath(Id));
             }
+        }
+    }
+
+    private ReviewDocument Describe(IReadOnlyList<ReviewWindow> windows, ReviewSentiment? overall, ReviewWords? words) =>
+        new(Id, Started, Device, Math.Round(Duration.TotalSeconds, 3), Path.GetFileName(_spool.AudioPath(Id))[..^4], windows, overall, words);
+
+    /// <summary>Seals <paramref name="document"/> to a temporary file, syncs it and renames it to <paramref name="path"/>.</summary>
+    private void WriteSealed(ReviewDocument document, string path, bool overwrite)
+    {
+        var partial = path + ReviewSpool.PartialSuffix;
+        try
+        {
+            using (var file = NewFile(partial))
+            {
+                using (var seal = new AgeSealStream(file, _recipients, leaveOpen: true))
+                {
+                    JsonSerializer.Serialize(seal, document, ReviewJson.Default.ReviewDocument);
+                    seal.Complete();
+                }
+
+                file.Flush(flushToDisk: true);
+            }
+
+            DurableFile.Move(partial, path, overwrite);
+        }
+        catch
+        {
+            File.Delete(partial);
+            throw;
         }
     }
 

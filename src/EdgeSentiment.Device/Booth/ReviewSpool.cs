@@ -1,4 +1,5 @@
 using EdgeSentiment.Device.Booth.Age;
+using EdgeSentiment.Device.Storage.Sealing;
 
 namespace EdgeSentiment.Device.Booth;
 
@@ -6,14 +7,18 @@ namespace EdgeSentiment.Device.Booth;
 /// The folder where sealed reviews wait for delivery. A review is two files, its sealed audio
 /// (<c>ID.opus.age</c>) and its sealed document (<c>ID.json.age</c>); both are written to temporary
 /// names, synced, and renamed audio first, document last: the document's rename is the moment the
-/// review exists. Anything else found at start (temporary files, audio without its document) is
-/// what a power cut left of a review still being recorded, and is removed whole.
+/// review exists. While a review's document waits for its words, the document as it stands (words
+/// incomplete) waits beside the audio as <c>ID.pending.age</c>: found at start, it becomes the
+/// document, so a power cut during the wait costs the words still out, not the review. Anything
+/// else found at start (temporary files, audio without any document) is what a power cut left of a
+/// review still being recorded, and is removed whole.
 /// </summary>
 public sealed class ReviewSpool
 {
     public const string AudioSuffix = ".opus.age";
     public const string DocumentSuffix = ".json.age";
     public const string PartialSuffix = ".part";
+    public const string PendingSuffix = ".pending.age";
 
     private readonly IReadOnlyList<AgeRecipient> _recipients;
 
@@ -33,11 +38,31 @@ public sealed class ReviewSpool
 
     public long LimitBytes { get; }
 
-    /// <summary>Creates the folder and removes what an interrupted review left; returns how many files that was.</summary>
-    public int Prepare()
+    /// <summary>
+    /// Creates the folder; seals the reviews whose document waited for their words when the agent
+    /// stopped (their pending document becomes the document) and removes what an interrupted
+    /// review left.
+    /// </summary>
+    public SpoolRecovery Prepare()
     {
         Directory.CreateDirectory(Folder);
+        var sealedNow = new List<string>();
         var removed = 0;
+        foreach (var pending in Directory.EnumerateFiles(Folder, "*" + PendingSuffix).ToList())
+        {
+            var id = Path.GetFileName(pending)[..^PendingSuffix.Length];
+            if (File.Exists(AudioPath(id)) && !File.Exists(DocumentPath(id)))
+            {
+                DurableFile.Move(pending, DocumentPath(id));
+                sealedNow.Add(id);
+            }
+            else
+            {
+                // Its review was sealed before the stop (or its audio is gone): the pending document is spent.
+                File.Delete(pending);
+            }
+        }
+
         foreach (var file in Directory.EnumerateFiles(Folder))
         {
             var name = Path.GetFileName(file);
@@ -50,7 +75,8 @@ public sealed class ReviewSpool
             }
         }
 
-        return removed;
+        sealedNow.Sort(StringComparer.Ordinal);
+        return new SpoolRecovery(sealedNow, removed);
     }
 
     /// <summary>Bytes the spool holds now, whole reviews and the one being recorded.</summary>
@@ -84,6 +110,8 @@ public sealed class ReviewSpool
     public string AudioPath(string id) => Path.Combine(Folder, id + AudioSuffix);
 
     public string DocumentPath(string id) => Path.Combine(Folder, id + DocumentSuffix);
+
+    public string PendingPath(string id) => Path.Combine(Folder, id + PendingSuffix);
 
     /// <summary>Starts a review: its audio is sealed to the recipients as it is recorded.</summary>
     public ReviewRecording Begin(DateTimeOffset started, string device, int sampleRate)

@@ -69,9 +69,93 @@ public sealed class ReviewSpoolTests : IDisposable
         File.WriteAllBytes(Path.Combine(spool.Folder, "20261204T121000Z-foyer-1-bbbbbb.opus.age"), new byte[100]);
         File.WriteAllBytes(Path.Combine(spool.Folder, "20261204T121000Z-foyer-1-bbbbbb.json.age.part"), new byte[100]);
 
-        Assert.Equal(3, spool.Prepare());
+        var recovery = spool.Prepare();
+        Assert.Equal(3, recovery.Removed);
+        Assert.Empty(recovery.SealedWithoutAllWords);
         Assert.Equal([whole], spool.Waiting());
         Assert.Equal(2, Directory.GetFiles(spool.Folder).Length);
+    }
+
+    [Fact]
+    public void Prepare_PowerCutWhileTheDocumentWaitedForItsWords_SealsThePendingDocument()
+    {
+        var spool = NewSpool();
+        var review = spool.Begin(Noon, "foyer-1", 16_000);
+        review.Append(Signals.Sine(220, 2.0));
+        review.CompleteAudio();
+        var words = ReviewWords.Of([], missing: 2, complete: false);
+        review.WritePending([new ReviewWindow(0, 1, true, "negative", 0.7f, 0.2f, 0.1f)], null, words);
+
+        // The power goes: the review is never completed nor disposed; the next start finds its files.
+        var restarted = new ReviewSpool(spool.Folder, spool.LimitBytes, [AgeRecipient.Parse(_studio.Recipient.ToString())]);
+        var recovery = restarted.Prepare();
+
+        Assert.Equal([review.Id], recovery.SealedWithoutAllWords);
+        Assert.Equal(0, recovery.Removed);
+        Assert.Equal([review.Id], restarted.Waiting());
+        Assert.False(File.Exists(restarted.PendingPath(review.Id)));
+        var document = JsonDocument.Parse(Open(restarted.DocumentPath(review.Id))).RootElement;
+        Assert.Equal("negative", document.GetProperty("windows")[0].GetProperty("sentiment").GetString());
+        Assert.Equal(ReviewWords.Incomplete, document.GetProperty("words").GetProperty("outcome").GetString());
+        Assert.Equal(2, document.GetProperty("words").GetProperty("missing").GetInt32());
+    }
+
+    [Fact]
+    public void CompleteDocument_AfterAPendingOne_LeavesOnlyTheDocument()
+    {
+        var spool = NewSpool();
+        string id;
+        using (var review = spool.Begin(Noon, "foyer-1", 16_000))
+        {
+            id = review.Id;
+            review.Append(Signals.Sine(220, 1.0));
+            review.CompleteAudio();
+            review.WritePending([], null, ReviewWords.Of([], missing: 1, complete: false));
+            review.WritePending([], null, ReviewWords.Of([], missing: 0, complete: false));
+            review.CompleteDocument([], null, ReviewWords.Of([], missing: 0, complete: true));
+        }
+
+        Assert.Equal([id], spool.Waiting());
+        Assert.Equal(2, Directory.GetFiles(spool.Folder).Length);
+        var document = JsonDocument.Parse(Open(spool.DocumentPath(id))).RootElement;
+        Assert.Equal(ReviewWords.Transcribed, document.GetProperty("words").GetProperty("outcome").GetString());
+        Assert.Empty(spool.Prepare().SealedWithoutAllWords);
+    }
+
+    [Fact]
+    public void Dispose_WithAPendingDocument_LeavesNothingInTheSpool()
+    {
+        var spool = NewSpool();
+        using (var review = spool.Begin(Noon, "foyer-1", 16_000))
+        {
+            review.Append(Signals.Sine(220, 1.0));
+            review.CompleteAudio();
+            review.WritePending([], null, null);
+        }
+
+        Assert.Empty(Directory.GetFiles(spool.Folder));
+    }
+
+    [Fact]
+    public void Prepare_PendingDocumentBesideItsDocument_RemovesThePendingOne()
+    {
+        var spool = NewSpool();
+        string id;
+        using (var review = spool.Begin(Noon, "foyer-1", 16_000))
+        {
+            id = review.Id;
+            review.Append(Signals.Sine(220, 1.0));
+            review.Complete([], null);
+        }
+
+        // A power cut between the document's rename and the pending document's removal.
+        File.WriteAllBytes(spool.PendingPath(id), new byte[100]);
+
+        var recovery = spool.Prepare();
+
+        Assert.Empty(recovery.SealedWithoutAllWords);
+        Assert.False(File.Exists(spool.PendingPath(id)));
+        Assert.Equal([id], spool.Waiting());
     }
 
     [Fact]

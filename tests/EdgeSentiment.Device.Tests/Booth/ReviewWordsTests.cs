@@ -214,6 +214,39 @@ public sealed class ReviewWordsTests : IDisposable
     }
 
     [Fact]
+    public void PowerCut_MidWait_NextStartSealsTheReviewWithTheWordsThereWere()
+    {
+        _transcriber.Hold();
+        RecordTwoUtterances();
+        Assert.Empty(_spool.Waiting());
+        var id = Path.GetFileName(Assert.Single(Directory.GetFiles(_spool.Folder, "*" + ReviewSpool.PendingSuffix)))[..^ReviewSpool.PendingSuffix.Length];
+
+        // The power goes while both utterances are with the recogniser; the agent starts again on the same spool.
+        var logger = new FakeLogger();
+        using var store = new InMemoryResultStore();
+        var spool = new ReviewSpool(_spool.Folder, 10_000_000, [_studio.Recipient]);
+        using var restarted = new ReviewBooth(spool, _options, "foyer-1", Rate, _time, logger, store);
+
+        Assert.Equal([id], spool.Waiting());
+        var document = Document(id);
+        Assert.Equal(5, document.GetProperty("windows").GetArrayLength());
+        var words = document.GetProperty("words");
+        Assert.Equal("incomplete", words.GetProperty("outcome").GetString());
+        Assert.Equal(2, words.GetProperty("missing").GetInt32());
+        Assert.Contains(logger.Collector.GetSnapshot(), entry => entry.Id.Id == LogEvents.BoothSealedAtStart);
+        Assert.Contains(store.ReadEvents(DateTime.MinValue, DateTime.MaxValue), e => e.Value.Kind == DeviceEventKind.ReviewSealed);
+    }
+
+    [Fact]
+    public async Task Stop_WordsComeBack_LeaveNoPendingDocument()
+    {
+        RecordTwoUtterances();
+
+        Assert.True(await Eventually.Within(Patience, () => _spool.Waiting().Count == 1));
+        Assert.Empty(Directory.GetFiles(_spool.Folder, "*" + ReviewSpool.PendingSuffix));
+    }
+
+    [Fact]
     public async Task Words_WholeReview_NeverReachTheResultStoreOrTheLog()
     {
         RecordTwoUtterances();
