@@ -19,14 +19,22 @@ public static class BoothText
             BoothState.SpoolFull => "Refused: the spool is full; reviews are kept until delivered, so check the broker (edgesentiment status) or raise Booth:SpoolLimitMegabytes.",
             _ => "Idle: waiting for the button.",
         });
+        // A review just ended waits for its words before it is sealed: name it first, so the last sealed one is not taken for it.
+        if (reply.AwaitingWordsIds is { Count: > 0 } awaiting)
+        {
+            foreach (var id in awaiting)
+            {
+                output.WriteLine($"Ended: {id}; its audio is sealed, its document waits for its words (at most Booth:WordsWaitSeconds).");
+            }
+        }
+        else if (reply.AwaitingWords > 0)
+        {
+            output.WriteLine(string.Create(c, $"{reply.AwaitingWords} review(s) ended, their audio sealed, their document waiting for their words (at most Booth:WordsWaitSeconds)."));
+        }
+
         if (reply.LastSealed is { } last)
         {
             output.WriteLine(string.Create(c, $"Last sealed: {last} ({reply.LastSealedSeconds:0.0} s)."));
-        }
-
-        if (reply.AwaitingWords > 0)
-        {
-            output.WriteLine(string.Create(c, $"{reply.AwaitingWords} review(s) ended, their audio sealed, their document waiting for their words (at most Booth:WordsWaitSeconds)."));
         }
 
         foreach (var row in reply.History)

@@ -143,6 +143,18 @@ public sealed class ReviewBooth : IAudioTap, IDisposable
         }
     }
 
+    /// <summary>The ids of the reviews <see cref="Closing"/> counts, oldest first.</summary>
+    public IReadOnlyList<string> ClosingIds
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _closing.Select(r => r.Recording.Id).Order(StringComparer.Ordinal)];
+            }
+        }
+    }
+
     /// <summary>The button: starts a review when idle, seals it when recording.</summary>
     public BoothState Press()
     {

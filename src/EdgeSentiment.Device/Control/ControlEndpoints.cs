@@ -255,7 +255,8 @@ public sealed class ControlEndpoints
             spool.LimitBytes,
             spool.Folder,
             history,
-            booth.Closing));
+            booth.Closing,
+            booth.ClosingIds));
     }
 
     private async Task TestLedsAsync(HttpContext context)

@@ -15,6 +15,16 @@ public sealed class BoothTextTests
     }
 
     [Fact]
+    public void Write_ReviewJustStoppedWaitsForWords_NamesItBeforeTheLastSealed()
+    {
+        var text = Render(Reply(awaitingWords: 1) with { AwaitingWordsIds = ["20261206T211500Z-foyer-1-77b0e1"] });
+
+        var ended = text.IndexOf("Ended: 20261206T211500Z-foyer-1-77b0e1; its audio is sealed, its document waits for its words", StringComparison.Ordinal);
+        Assert.True(ended >= 0, text);
+        Assert.True(ended < text.IndexOf("Last sealed: 20261206T210000Z-foyer-1-3fa9c2", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
     public void Write_NoReviewWaitingForWords_SaysNothingOfWords()
     {
         var text = Render(Reply(awaitingWords: 0));

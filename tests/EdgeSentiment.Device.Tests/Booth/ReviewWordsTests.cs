@@ -140,9 +140,13 @@ public sealed class ReviewWordsTests : IDisposable
         _booth.Stop(BoothStopReason.Stopped);
         Window(10.0, speech: false);
         Assert.Equal(2, _booth.Closing);
+        var ended = _booth.ClosingIds;
+        Assert.Equal(2, ended.Count);
+        Assert.True(string.CompareOrdinal(ended[0], ended[1]) < 0);
         _transcriber.Release();
 
         Assert.True(await Eventually.Within(Patience, () => _spool.Waiting().Count == 2));
+        Assert.Equal(ended, _spool.Waiting());
         var offsets = _spool.Waiting()
             .Select(id => Document(id).GetProperty("words").GetProperty("utterances").EnumerateArray()
                 .Select(u => (u.GetProperty("startSeconds").GetDouble(), u.GetProperty("endSeconds").GetDouble())).ToList())

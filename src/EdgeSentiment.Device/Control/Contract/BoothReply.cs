@@ -19,6 +19,7 @@ namespace EdgeSentiment.Device.Control.Contract;
 /// <param name="SpoolFolder">Where the spool is.</param>
 /// <param name="History">What became of the reviews of the last week, as the store lists them (sealed, delivered, discarded, refused), newest last.</param>
 /// <param name="AwaitingWords">With transcription: reviews whose audio is sealed and whose document waits for their words (not yet whole).</param>
+/// <param name="AwaitingWordsIds">Their ids, oldest first: after <c>booth stop</c>, the review just ended is the last one here, not <paramref name="LastSealed"/>.</param>
 public sealed record BoothReply(
     int Version,
     BoothState State,
@@ -31,4 +32,5 @@ public sealed record BoothReply(
     long SpoolLimitBytes,
     string SpoolFolder,
     IReadOnlyList<FaultRow> History,
-    int AwaitingWords = 0);
+    int AwaitingWords = 0,
+    IReadOnlyList<string>? AwaitingWordsIds = null);
