@@ -19,7 +19,8 @@ public sealed class MosquittoBroker : IDisposable
     /// <summary>
     /// Starts a broker serving <paramref name="serverCertificate"/> (null for plain TCP); <paramref name="persistent"/> keeps
     /// sessions across a stop and start; <paramref name="port"/> reuses a port (e.g. from <see cref="FreePort"/>), by default a free one;
-    /// <paramref name="account"/> makes it accept only that user name and password.
+    /// <paramref name="account"/> makes it accept only that user name and password; <paramref name="acl"/> is the text of
+    /// an ACL file (e.g. <c>topic deny a/+/b</c> then <c>topic readwrite #</c>) for it to refuse some topics.
     /// </summary>
     public MosquittoBroker(
         string? caFile,
@@ -27,7 +28,8 @@ public sealed class MosquittoBroker : IDisposable
         bool requireCertificate = false,
         bool persistent = false,
         int? port = null,
-        (string User, string Password)? account = null)
+        (string User, string Password)? account = null,
+        string? acl = null)
     {
         Port = port ?? FreePort();
         var config = new StringBuilder()
@@ -46,6 +48,11 @@ public sealed class MosquittoBroker : IDisposable
         if (account is { } login)
         {
             config.AppendLine($"password_file {WritePasswordFile(login.User, login.Password)}");
+        }
+
+        if (acl is not null)
+        {
+            config.AppendLine($"acl_file {_folder.Write("acl", acl)}");
         }
 
         config.AppendLine($"listener {Port} 127.0.0.1");

@@ -25,7 +25,7 @@ internal static partial class MqttLog
     [LoggerMessage(EventId = LogEvents.MqttConnectionLost, Level = LogLevel.Warning, Message = "Lost the connection to MQTT broker {Broker}: {Reason}; unsent summaries stay in the outbox")]
     public static partial void ConnectionLost(ILogger logger, string broker, string reason);
 
-    [LoggerMessage(EventId = LogEvents.MqttPublishRefused, Level = LogLevel.Warning, Message = "MQTT broker did not accept message {MessageId} on {Topic}: {Reason}; it stays in the outbox and is retried")]
+    [LoggerMessage(EventId = LogEvents.MqttPublishRefused, Level = LogLevel.Warning, Message = "MQTT broker did not accept message {MessageId} on {Topic}: {Reason}; it stays in the outbox and is offered again, less often each time it is refused (at most every 5 minutes)")]
     public static partial void PublishRefused(ILogger logger, Guid messageId, string topic, string reason);
 
     [LoggerMessage(EventId = LogEvents.MqttStopped, Level = LogLevel.Information, Message = "Disconnected from MQTT broker {Broker}; {Pending} messages wait in the outbox")]
@@ -46,7 +46,7 @@ internal static partial class MqttLog
     [LoggerMessage(EventId = LogEvents.MqttReviewDelivered, Level = LogLevel.Information, Message = "Review {Id} delivered ({Bytes} bytes sealed) and removed from the spool")]
     public static partial void ReviewDelivered(ILogger logger, string id, long bytes);
 
-    [LoggerMessage(EventId = LogEvents.MqttReviewRefused, Level = LogLevel.Warning, Message = "MQTT broker did not accept the {Part} of review {Id}: {Reason}; it stays in the spool and is sent again")]
+    [LoggerMessage(EventId = LogEvents.MqttReviewRefused, Level = LogLevel.Warning, Message = "MQTT broker did not accept the {Part} of review {Id}: {Reason}; it stays in the spool and is sent again, less often each time it is refused (at most every 5 minutes)")]
     public static partial void ReviewRefused(ILogger logger, string part, string id, string reason);
 
     [LoggerMessage(EventId = LogEvents.MqttReviewRemoveFailed, Level = LogLevel.Warning, Message = "Review {Id} was delivered but could not be removed from the spool ({Reason}); it will be sent again and the studio keeps one copy")]

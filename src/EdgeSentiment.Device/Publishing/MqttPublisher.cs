@@ -41,6 +41,9 @@ public sealed class MqttPublisher : BackgroundService
     private readonly ConnectionEpisode _episode = new();
     private readonly MqttMetrics _metrics;
     private readonly ITimer _retry;
+    private readonly ITimer _reviewRetry;
+    private readonly RefusalBackoff _outboxRefusals;
+    private readonly RefusalBackoff _reviewRefusals;
     private readonly ReviewSpool? _reviews;
     private int _outboxChanged;
     private int _reviewsChanged;
@@ -65,6 +68,9 @@ public sealed class MqttPublisher : BackgroundService
         _state = _options.Enabled ? MqttConnectionState.Connecting : MqttConnectionState.Disabled;
         _metrics = new MqttMetrics(meterFactory, outbox.Count, () => GetState());
         _retry = time.CreateTimer(_ => WakeForOutbox(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _reviewRetry = time.CreateTimer(_ => OnReviewWaiting(""), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _outboxRefusals = new RefusalBackoff(time, _options.OutboxPollMilliseconds);
+        _reviewRefusals = new RefusalBackoff(time, _options.OutboxPollMilliseconds);
         _outbox.Enqueued += OnEnqueued;
         _reviews = reviews;
         if (_reviews is not null)
@@ -111,6 +117,7 @@ public sealed class MqttPublisher : BackgroundService
         }
 
         _retry.Dispose();
+        _reviewRetry.Dispose();
         _metrics.Dispose();
         base.Dispose();
     }
@@ -291,11 +298,18 @@ public sealed class MqttPublisher : BackgroundService
                 if (!result.IsSuccess)
                 {
                     var reason = $"{result.ReasonCode} {result.ReasonString}".Trim();
-                    MqttLog.PublishRefused(_logger, entry.MessageId, $"{_options.TopicPrefix}/{subtopic}", reason);
+                    var (wait, log) = _outboxRefusals.Refused($"{entry.MessageId}: {reason}");
+                    if (log)
+                    {
+                        MqttLog.PublishRefused(_logger, entry.MessageId, $"{_options.TopicPrefix}/{subtopic}", reason);
+                    }
+
                     SetError($"broker refused a {subtopic}: {reason}", MqttConnectionState.Connected);
-                    RetryLater();
+                    _retry.Change(wait, Timeout.InfiniteTimeSpan);
                     return;
                 }
+
+                _outboxRefusals.Accepted();
 
                 if (!_outbox.Acknowledge(entry.MessageId))
                 {
@@ -326,7 +340,8 @@ public sealed class MqttPublisher : BackgroundService
 
     private async Task DeliverReviewsAsync(IMqttClient client, CancellationToken cancellationToken)
     {
-        if (_reviews is null)
+        // After a refusal the spool waits its turn (its own timer wakes it), whatever else wakes the publisher.
+        if (_reviews is null || _reviewRefusals.Waiting)
         {
             return;
         }
@@ -350,9 +365,10 @@ public sealed class MqttPublisher : BackgroundService
             if (!await PublishReviewPartAsync(client, id, ReviewMessage.AudioPart, audio, cancellationToken).ConfigureAwait(false)
                 || !await PublishReviewPartAsync(client, id, ReviewMessage.DocumentPart, document, cancellationToken).ConfigureAwait(false))
             {
-                RetryLater();
                 return;
             }
+
+            _reviewRefusals.Accepted();
 
             try
             {
@@ -389,8 +405,14 @@ public sealed class MqttPublisher : BackgroundService
         }
 
         var reason = $"{result.ReasonCode} {result.ReasonString}".Trim();
-        MqttLog.ReviewRefused(_logger, part, id, reason);
+        var (wait, log) = _reviewRefusals.Refused($"{id} {part}: {reason}");
+        if (log)
+        {
+            MqttLog.ReviewRefused(_logger, part, id, reason);
+        }
+
         SetError($"broker refused a review: {reason}", MqttConnectionState.Connected);
+        _reviewRetry.Change(wait, Timeout.InfiniteTimeSpan);
         return false;
     }
 

@@ -92,4 +92,42 @@ public sealed class ReviewDeliveryTests : IDisposable
         Assert.Equal(2, logger.Count(LogEvents.MqttReviewDelivered));
         logger.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task Deliver_BrokerRefusesReviews_KeepsThemOffersLessOftenAndLogsOnce()
+    {
+        using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, acl: "topic deny edgesentiment/+/review\ntopic readwrite #\n");
+        var spool = new ReviewSpool(_folder.PathOf("spool"), 10_000_000, [_studio.Recipient]);
+        spool.Prepare();
+        using (var review = spool.Begin(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero), "booth-1", 16_000))
+        {
+            review.Append(Signals.Sine(220, 1.0));
+            review.Complete([], null);
+        }
+
+        var options = PublisherRun.TlsOptions(broker.Port, _certificates);
+        options.OutboxPollMilliseconds = 100;
+        var logger = new FakeLogger();
+        using var store = new InMemoryResultStore();
+        using var publisher = new MqttPublisher(Microsoft.Extensions.Options.Options.Create(options), store, TimeProvider.System, logger, reviews: spool);
+        await publisher.StartAsync(CancellationToken.None);
+        try
+        {
+            Assert.True(await Eventually.Within(Patience, () => Offers(broker) >= 2), broker.Log);
+            await Task.Delay(TimeSpan.FromSeconds(2.5));
+        }
+        finally
+        {
+            await publisher.StopAsync(CancellationToken.None);
+        }
+
+        // Offered after 0.1, 0.2, 0.4, 0.8, 1.6 s... rather than every 0.1 s, and named in the log once.
+        Assert.InRange(Offers(broker), 2, 8);
+        Assert.Single(logger.Collector.GetSnapshot(), e => e.Id.Id == LogEvents.MqttReviewRefused);
+        Assert.Single(spool.Waiting());
+        Assert.Contains("broker refused a review", publisher.GetStatus().LastError, StringComparison.Ordinal);
+    }
+
+    private static int Offers(MosquittoBroker broker) =>
+        broker.Log.Split('\n').Count(line => line.Contains("Denied PUBLISH", StringComparison.Ordinal) && line.Contains("/review", StringComparison.Ordinal));
 }
