@@ -9,12 +9,18 @@ namespace EdgeSentiment.Cli.Reviews;
 /// <summary>
 /// One persistent MQTT session that takes review parts into a <see cref="ReviewInbox"/>. A message is
 /// acknowledged only once its part is on disk; a part that arrives after the wanted count, or that the disk
-/// refused, is not acknowledged, so the broker offers it again at the next connect.
+/// refused, is not acknowledged, so the broker offers it again at the next connect. A connection lost while
+/// receiving is made again, with the same session.
 /// </summary>
 public sealed class ReviewReceiver : IDisposable
 {
     /// <summary>How long the broker keeps the session, and the reviews it queues, while the studio is away.</summary>
     public const uint SessionExpirySeconds = 7 * 24 * 3600;
+
+    /// <summary>The longest wait between two attempts to connect again.</summary>
+    public static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(60);
+
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
 
     private readonly ReviewInbox _inbox;
     private readonly CliConsole _console;
@@ -32,21 +38,16 @@ public sealed class ReviewReceiver : IDisposable
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>Connects, subscribes to <paramref name="topicFilter"/> and receives until the count is reached,
-    /// <paramref name="cancellationToken"/> is cancelled (exit 0) or the connection is lost; returns the exit code.</summary>
+    /// <summary>
+    /// Connects, subscribes to <paramref name="topicFilter"/> and receives until the count is reached or
+    /// <paramref name="cancellationToken"/> is cancelled (exit 0). A connection lost later is made again,
+    /// waiting 1 s, then twice as long each time, at most <see cref="MaxRetry"/>: the session is kept at the
+    /// broker, so what came meanwhile arrives then. A broker that cannot be reached at the start, or that
+    /// refuses the certificate or the login at any time, ends the run (exit 1); returns the exit code.
+    /// </summary>
     public async Task<int> RunAsync(BrokerConnectionOptions connection, string clientId, string topicFilter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        string? refusal = null;
-        var options = connection.Build([], reason => refusal = reason);
-        options.ProtocolVersion = MQTTnet.Formatter.MqttProtocolVersion.V500;
-        options.ClientId = clientId;
-        options.CleanSession = false;
-        options.SessionExpiryInterval = SessionExpirySeconds;
-        options.WillTopic = null;
-        options.WillPayload = null;
-        options.WillRetain = false;
-
         foreach (var arrival in _inbox.Recover())
         {
             Report(arrival, device: "?");
@@ -57,26 +58,94 @@ public sealed class ReviewReceiver : IDisposable
             return ExitCodes.Ok;
         }
 
+        var retry = FirstRetry;
+        string? lastProblem = null;
+        for (var connected = false; ; )
+        {
+            var (code, lost) = await ReceiveOnceAsync(connection, clientId, topicFilter, reconnecting: connected, cancellationToken);
+            if (code is { } exit)
+            {
+                return exit;
+            }
+
+            if (lost.Connected)
+            {
+                connected = true;
+                retry = FirstRetry;
+                lastProblem = null;
+            }
+
+            if (lost.Problem != lastProblem)
+            {
+                _console.Error.WriteLine($"warning: {lost.Problem}; connecting again (at most every {MaxRetry.TotalSeconds:0} s); the broker keeps the reviews for client id {clientId} meanwhile");
+                lastProblem = lost.Problem;
+            }
+
+            try
+            {
+                await Task.Delay(retry, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return ExitCodes.Ok;
+            }
+
+            retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, MaxRetry.Ticks));
+        }
+    }
+
+    /// <summary>
+    /// One connection: an exit code when the run ends, or what went wrong and whether it had connected
+    /// when the connection should be made again.
+    /// </summary>
+    private async Task<(int? Code, (string Problem, bool Connected) Lost)> ReceiveOnceAsync(
+        BrokerConnectionOptions connection, string clientId, string topicFilter, bool reconnecting, CancellationToken cancellationToken)
+    {
+        string? refusal = null;
+        var options = connection.Build([], reason => refusal = reason);
+        options.ProtocolVersion = MQTTnet.Formatter.MqttProtocolVersion.V500;
+        options.ClientId = clientId;
+        options.CleanSession = false;
+        options.SessionExpiryInterval = SessionExpirySeconds;
+        options.WillTopic = null;
+        options.WillPayload = null;
+        options.WillRetain = false;
+
         using var client = new MqttClientFactory().CreateMqttClient();
         var stopping = false;
+        var lost = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         // Attached before CONNECT: a kept session delivers what waited for it right after CONNACK.
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
         client.DisconnectedAsync += e =>
         {
             if (!stopping && e.ClientWasConnected)
             {
-                _console.Fail($"the connection to {connection.Broker} was lost ({e.Reason}); run the command again: the broker keeps the reviews for client id {clientId} for {SessionExpirySeconds / 86_400} days");
-                _done.TrySetResult(ExitCodes.Failed);
+                lost.TrySetResult($"the connection to {connection.Broker} was lost ({e.Reason})");
             }
 
             return Task.CompletedTask;
         };
 
-        var outcome = await MqttBrokerProbe.ConnectAsync(client, options, connection, () => refusal, cancellationToken);
+        BrokerOutcome outcome;
+        try
+        {
+            outcome = await MqttBrokerProbe.ConnectAsync(client, options, connection, () => refusal, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return (ExitCodes.Ok, default);
+        }
+
         if (outcome.Kind != BrokerOutcomeKind.Connected)
         {
+            // Once it has received, a broker away (restarting, the network down) is waited for; a refusal is not.
+            if (reconnecting && outcome.Kind is BrokerOutcomeKind.Refused or BrokerOutcomeKind.Unreachable or BrokerOutcomeKind.TimedOut)
+            {
+                return (null, ($"cannot reach {connection.Broker}: {outcome.Detail}", false));
+            }
+
             _console.Fail($"cannot receive reviews: {ReviewReceiveCommand.OptionNames(outcome.Detail)}; {Fix(outcome.Kind, connection)}");
-            return ExitCodes.Failed;
+            return (ExitCodes.Failed, default);
         }
 
         MqttClientSubscribeResultCode granted;
@@ -90,8 +159,12 @@ public sealed class ReviewReceiver : IDisposable
         catch (MqttCommunicationException e)
         {
             stopping = true;
-            _console.Fail($"the connection to {connection.Broker} was lost while subscribing ({e.Message}); run the command again");
-            return ExitCodes.Failed;
+            return (null, ($"the connection to {connection.Broker} was lost while subscribing ({e.Message})", true));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            stopping = true;
+            return (ExitCodes.Ok, default);
         }
 
         if (granted is not (MqttClientSubscribeResultCode.GrantedQoS1 or MqttClientSubscribeResultCode.GrantedQoS2))
@@ -99,10 +172,14 @@ public sealed class ReviewReceiver : IDisposable
             stopping = true;
             _console.Fail($"the broker refused the subscription to {topicFilter} with QoS 1 ({granted}); check the broker's access rules for client id {clientId}");
             await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
-            return ExitCodes.Failed;
+            return (ExitCodes.Failed, default);
         }
 
-        if (_console.IsInteractive)
+        if (reconnecting)
+        {
+            _console.Error.WriteLine($"Connected again to {connection.Broker}; receiving.");
+        }
+        else if (_console.IsInteractive)
         {
             _console.Error.WriteLine($"Receiving reviews on {topicFilter} from {connection.Broker} as {clientId} into {_inbox.Folder}; Ctrl+C to stop.");
         }
@@ -110,7 +187,12 @@ public sealed class ReviewReceiver : IDisposable
         int code;
         try
         {
-            code = await _done.Task.WaitAsync(cancellationToken);
+            if (await Task.WhenAny(_done.Task, lost.Task).WaitAsync(cancellationToken) == lost.Task && !_done.Task.IsCompleted)
+            {
+                return (null, (lost.Task.Result, true));
+            }
+
+            code = await _done.Task;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -127,7 +209,7 @@ public sealed class ReviewReceiver : IDisposable
             await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
         }
 
-        return code;
+        return (code, default);
     }
 
     private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)

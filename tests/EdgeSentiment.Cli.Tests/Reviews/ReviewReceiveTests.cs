@@ -92,6 +92,45 @@ public sealed class ReviewReceiveTests : IDisposable
     }
 
     [Fact]
+    public async Task Receive_BrokerRestartsMidRun_ConnectsAgainAndTheNextReviewArrives()
+    {
+        var (firstAudio, firstDocument) = Review(6);
+        var (audio, document) = Review(7);
+        using var broker = new MosquittoBroker(_certificates.CaFile, _certificates.Server, persistent: true);
+        var receiver = Task.Run(() => CliRun.Of(
+        [
+            "reviews", "receive", "--broker", "127.0.0.1", "--port", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--ca-file", _certificates.CaFile, "--identity", _keyFile, "--out", _out, "--count", "2",
+        ]));
+        Assert.True(await Eventually.Within(Patience, () => receiver.IsCompleted || broker.Log.Contains("Received SUBSCRIBE from studio-reviews", StringComparison.Ordinal)), broker.Log);
+        await using (var booth = await BoothStandIn.ConnectAsync(broker.Port))
+        {
+            await booth.SendAsync("20261204T200000Z-foyer-1-eeeeee", _studio.Recipient, firstAudio, firstDocument);
+        }
+
+        Assert.True(await Eventually.Within(Patience, () => File.Exists(Path.Combine(_out, "20261204T200000Z-foyer-1-eeeeee.json"))), broker.Log);
+
+        // The broker goes away and comes back on the same port with the receiver's session; a review is sent then.
+        broker.Stop();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.False(receiver.IsCompleted, receiver.IsCompleted ? (await receiver).Error : "");
+        broker.Start();
+        await using (var booth = await BoothStandIn.ConnectAsync(broker.Port))
+        {
+            await booth.SendAsync("20261204T201500Z-foyer-1-ffffff", _studio.Recipient, audio, document);
+        }
+
+        var run = await Finished(receiver);
+
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.Error);
+        Assert.Equal(["20261204T200000Z-foyer-1-eeeeee", "20261204T201500Z-foyer-1-ffffff"], Ids(run.Out));
+        Assert.Equal(audio, File.ReadAllBytes(Path.Combine(_out, "20261204T201500Z-foyer-1-ffffff.opus")));
+        Assert.Contains("was lost", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Connected again to 127.0.0.1", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("error:", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Receive_APartSealedToAnotherKey_IsRejected_AndTheNextReviewArrives()
     {
         using var other = AgeIdentity.Generate();
