@@ -60,7 +60,8 @@ public sealed class ReviewReceiver : IDisposable
 
         var retry = FirstRetry;
         string? lastProblem = null;
-        for (var connected = false; ; )
+        var connected = false;
+        while (true)
         {
             var (code, lost) = await ReceiveOnceAsync(connection, clientId, topicFilter, reconnecting: connected, cancellationToken);
             if (code is { } exit)
