@@ -67,10 +67,26 @@ public sealed class MqttPublisher : BackgroundService
         _logger = logger;
         _state = _options.Enabled ? MqttConnectionState.Connecting : MqttConnectionState.Disabled;
         _metrics = new MqttMetrics(meterFactory, outbox.Count, () => GetState());
-        _retry = time.CreateTimer(_ => WakeForOutbox(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _reviewRetry = time.CreateTimer(_ => OnReviewWaiting(""), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _outboxRefusals = new RefusalBackoff(time, _options.OutboxPollMilliseconds);
-        _reviewRefusals = new RefusalBackoff(time, _options.OutboxPollMilliseconds);
+        _outboxRefusals = new RefusalBackoff(_options.OutboxPollMilliseconds);
+        _reviewRefusals = new RefusalBackoff(_options.OutboxPollMilliseconds);
+        _retry = time.CreateTimer(
+            _ =>
+            {
+                _outboxRefusals.Release();
+                WakeForOutbox();
+            },
+            null,
+            Timeout.InfiniteTimeSpan,
+            Timeout.InfiniteTimeSpan);
+        _reviewRetry = time.CreateTimer(
+            _ =>
+            {
+                _reviewRefusals.Release();
+                OnReviewWaiting("");
+            },
+            null,
+            Timeout.InfiniteTimeSpan,
+            Timeout.InfiniteTimeSpan);
         _outbox.Enqueued += OnEnqueued;
         _reviews = reviews;
         if (_reviews is not null)
@@ -281,6 +297,12 @@ public sealed class MqttPublisher : BackgroundService
 
     private async Task DrainOutboxAsync(IMqttClient client, CancellationToken cancellationToken)
     {
+        // After a refusal the outbox waits its turn (its timer wakes it), whatever else wakes the publisher.
+        if (_outboxRefusals.Holding)
+        {
+            return;
+        }
+
         while (!cancellationToken.IsCancellationRequested)
         {
             var batch = _outbox.PeekOldest(DrainBatch);
@@ -341,7 +363,7 @@ public sealed class MqttPublisher : BackgroundService
     private async Task DeliverReviewsAsync(IMqttClient client, CancellationToken cancellationToken)
     {
         // After a refusal the spool waits its turn (its own timer wakes it), whatever else wakes the publisher.
-        if (_reviews is null || _reviewRefusals.Waiting)
+        if (_reviews is null || _reviewRefusals.Holding)
         {
             return;
         }
