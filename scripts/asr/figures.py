@@ -120,7 +120,7 @@ def test(args, cli):
     ravdess_test = ravdess(args.ravdess, (21, 22, 23, 24))
     sst_test, spoken = sst_readings(args.sst, "test", args.test_every, os.path.join(args.work, "sst-test"))
     print("\ntest, per utterance: macro-F1 / accuracy; fused and gate as the code's FusionSettings.Default decide")
-    print("| set | voice only | words only | fused | gate open | verdicts the words changed: right / wrong before |")
+    print("| set | voice only | words only | fused | gate open | verdicts the words changed: to the right class / away from it |")
     print("|---|---|---|---|---|---|")
     for name, labels in (("ravdess-21-24", ravdess_test), ("sst-test-espeak", sst_test)):
         path, _ = analyze(cli, args.work, name, labels)
